@@ -119,6 +119,11 @@ export class EventLoop {
     return this.liveConnections;
   }
 
+  /** Time events currently scheduled. */
+  get timeEventCount(): number {
+    return this.timeEvents.size;
+  }
+
   // ---- Time events ----
 
   createTimeEvent(delayMs: number, handler: () => number, opts?: TimeEventOptions): number {
@@ -202,11 +207,14 @@ export class EventLoop {
     return new SocketConnection(this, socket, type, unixPath);
   }
 
-  /** Close every listener and delete every time event. Open connections are left to their owner. */
-  async stop(): Promise<void> {
+  /**
+   * Close every listener and delete every time event. Open connections are left to their owner.
+   * Like every guarded entry point, a call from a foreign thread throws synchronously (no rejected promise).
+   */
+  stop(): Promise<void> {
     this.assertOwner('EventLoop.stop');
     this.timeEvents.clear();
-    await Promise.all([...this.listeners].map((l) => l.close()));
+    return Promise.all([...this.listeners].map((l) => l.close())).then(() => undefined);
   }
 
   // ---- Internal: turn machinery, used by SocketConnection ----
