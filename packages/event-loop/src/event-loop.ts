@@ -97,6 +97,8 @@ export class EventLoop {
   private readonly listeners = new Set<NetListener>();
   private readonly timeEvents: TimeEvents;
   private liveConnections = 0;
+  private inBeforeSleep = false;
+  private againRequested = false;
 
   constructor(opts?: EventLoopOptions) {
     this.name = opts?.name ?? 'main';
@@ -148,10 +150,15 @@ export class EventLoop {
     this.afterSleepHooks.push(fn);
   }
 
-  /** Make sure a beforeSleep pass runs at the end of this turn (starting a turn if none is under way). */
+  /**
+   * Make sure a beforeSleep pass runs at the end of this turn (starting a turn if none is under way).
+   * Called from inside a beforeSleep hook, it asks for one more turn right after this one (Node polls I/O
+   * in between without blocking); writes made by hooks need no request, they are flushed in the same pass.
+   */
   requestBeforeSleep(): void {
     this.assertOwner('EventLoop.requestBeforeSleep');
-    if (!this._turnActive) this._beginTurn();
+    if (this.inBeforeSleep) this.againRequested = true;
+    else if (!this._turnActive) this._beginTurn();
   }
 
   // ---- Listening ----
@@ -277,13 +284,19 @@ export class EventLoop {
   }
 
   private readonly runBeforeSleep = (): void => {
+    this.inBeforeSleep = true;
     try {
       const hooks = this.beforeSleepHooks;
       for (let i = 0; i < hooks.length; i++) (hooks[i] as () => void)();
     } finally {
+      this.inBeforeSleep = false;
       this.flushAll();
       this.turns++;
       this._turnActive = false;
+      if (this.againRequested) {
+        this.againRequested = false;
+        this._beginTurn();
+      }
     }
   };
 

@@ -138,6 +138,23 @@ describe('hooks around I/O', () => {
   });
 });
 
+describe('beforeSleep re-requests', () => {
+  it('requestBeforeSleep from inside a beforeSleep hook runs one more turn, not the same pass again', async () => {
+    const loop = new EventLoop();
+    const log: string[] = [];
+    let again = 2;
+    loop.onAfterSleep(() => log.push('after'));
+    loop.onBeforeSleep(() => {
+      log.push('before');
+      if (again-- > 0) loop.requestBeforeSleep();
+    });
+    loop.requestBeforeSleep();
+    await turns(6);
+    expect(log).toEqual(['after', 'before', 'after', 'before', 'after', 'before']);
+    expect(loop.turns).toBe(3);
+  });
+});
+
 describe('closing', () => {
   it('close() inside a read handler is deferred until the handler returns', async () => {
     const { conn, server, client, got } = await adopted();
