@@ -171,7 +171,8 @@ export class EventLoop {
       this.acceptSocket(socket, 'tcp', undefined, onAccept);
     });
     return this.startListening(server, listener, () => {
-      server.listen({ host: opts.host, port: opts.port, backlog: opts.backlog ?? 511 });
+      // Like Redis, an IPv6 socket is v6-only, so `bind 0.0.0.0 ::` can hold both families on one port.
+      server.listen({ host: opts.host, port: opts.port, backlog: opts.backlog ?? 511, ipv6Only: opts.host.includes(':') });
     }).then(() => {
       const addr = server.address();
       if (addr !== null && typeof addr === 'object') {
