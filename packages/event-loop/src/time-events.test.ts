@@ -2,7 +2,8 @@
 // and the turn hooks around a firing (afterSleep before, beforeSleep after).
 import { describe, expect, it } from 'vitest';
 import { EventLoop, NOMORE } from './index.js';
-import { until } from '../test/helpers.js';
+import { vi } from 'vitest';
+import { Collector, socketPair, until } from '../test/helpers.js';
 
 describe('time events', () => {
   it('runs again after the returned delay and stops on NOMORE', async () => {
@@ -91,6 +92,24 @@ describe('time events', () => {
     });
     await until(() => log.includes('before'));
     expect(log).toEqual(['after', 'timer', 'before']);
+  });
+
+  it('output produced by a time event is flushed at the end of that turn, in one write', async () => {
+    const loop = new EventLoop();
+    const { server, client } = await socketPair();
+    const conn = loop.adopt(server, 'tcp');
+    const write = vi.spyOn(server, 'write');
+    const got = new Collector(client);
+    loop.createTimeEvent(1, () => {
+      conn.write(Buffer.from('*1\r\n'));
+      conn.write(Buffer.from('$7\r\nmessage\r\n'));
+      expect(conn.pendingWriteBytes).toBe(17);
+      return NOMORE;
+    });
+    await got.waitFor(17);
+    expect(got.text()).toBe('*1\r\n$7\r\nmessage\r\n');
+    expect(write).toHaveBeenCalledTimes(1);
+    client.destroy();
   });
 
   it('stop() deletes every time event', async () => {
