@@ -4,6 +4,7 @@
 export interface FastBuffer extends Buffer {
   latin1Slice(start: number, end: number): string;
   latin1Write(s: string, offset: number, length: number): number;
+  utf8Slice(start: number, end: number): string;
 }
 
 export function fast(b: Buffer): FastBuffer {

@@ -7,3 +7,5 @@ export { ReplyWriter, DeferredLengthError } from './reply-writer.js';
 export type { RespVersion, ReplyWriterOptions } from './reply-writer.js';
 export { formatDouble } from './format-double.js';
 export { encodeCommand } from './encode-command.js';
+export { ReplyParser } from './reply-parser.js';
+export type { ReplyParserOptions } from './reply-parser.js';

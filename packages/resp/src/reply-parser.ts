@@ -1,0 +1,496 @@
+// ReplyParser: the client side of RESP. Turns a stream of RESP2/RESP3 replies into JS values: every type including
+// streamed strings ($?) and streamed aggregates (*? ... .), push (>) and attributes (|). Incremental and
+// chunk-agnostic; aggregates are built with an explicit stack so a reply split across chunks is never re-parsed.
+// Error replies are ReplyError values; a malformed stream is a ProtocolError handed to onError.
+
+import { ProtocolError, ReplyError } from './errors.js';
+import { fast } from './fast-buffer.js';
+
+export interface ReplyParserOptions {
+  /** One complete top-level reply. */
+  onReply: (v: unknown) => void;
+  /** A malformed stream; afterwards the parser refuses input until reset(). Without it, feed throws the error. */
+  onError?: (e: Error) => void;
+  /** RESP3 push messages (>) at top level; without it they go to onReply as arrays. */
+  onPush?: (v: unknown[]) => void;
+  /** RESP3 attributes (|), delivered before the value they annotate; without it they are dropped. */
+  onAttribute?: (v: unknown) => void;
+  /** Bulk strings as Buffer or string (default 'string'). Buffers may be views of the fed chunks. */
+  bulkAs?: 'buffer' | 'string';
+  /** Maps as Map (default) or plain object (keys converted with String()). */
+  mapAs?: 'map' | 'object';
+  /** Sets as Set (default) or array. */
+  setAs?: 'set' | 'array';
+  /** Text decoding of strings (bulk strings in 'string' mode, simple strings, errors), default 'utf8'. */
+  encoding?: 'utf8' | 'latin1';
+  /** Largest accepted bulk length, default 512 MiB. */
+  maxBulkLength?: number;
+}
+
+const EMPTY = Buffer.alloc(0);
+const BIG = 32 * 1024;
+const PREALLOC_MAX = 8 * 1024 * 1024;
+/** Type bytes whose header is a short number: a longer line without CR is malformed. */
+const NUMERIC_HEADER = new Uint8Array(256);
+for (const c of '$!=;*~%>|:#_.') NUMERIC_HEADER[c.charCodeAt(0)] = 1;
+const DOUBLE = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
+
+const enum Kind {
+  Array,
+  Set,
+  Map,
+  Push,
+  Attribute,
+  StreamString,
+}
+
+interface Frame {
+  kind: Kind;
+  /** elements still expected (pairs count twice); -1 for a streamed aggregate */
+  left: number;
+  items: unknown[];
+  /** streamed string: collected parts */
+  parts: Buffer[] | null;
+}
+
+export class ReplyParser {
+  private readonly onReply: (v: unknown) => void;
+  private readonly onErrorCb: ((e: Error) => void) | undefined;
+  private readonly onPush: ((v: unknown[]) => void) | undefined;
+  private readonly onAttribute: ((v: unknown) => void) | undefined;
+  private readonly asBuffer: boolean;
+  private readonly asObject: boolean;
+  private readonly setAsArray: boolean;
+  private readonly utf8: boolean;
+  private readonly maxBulkLength: number;
+
+  private buf: Buffer = EMPTY;
+  private pos = 0;
+  private end = 0;
+  private owned = false;
+  private scanned = 0;
+  private stack: Frame[] = [];
+  // a large bulk being collected: type byte, target length (data + CRLF), bytes so far
+  private big: Buffer | null = null;
+  private bigType = 0;
+  private bigLen = 0;
+  private bigFilled = 0;
+  private failedFlag = false;
+  private inStream = false;
+  private running = false;
+  private queued: Buffer[] = [];
+
+  constructor(opts: ReplyParserOptions) {
+    this.onReply = opts.onReply;
+    this.onErrorCb = opts.onError;
+    this.onPush = opts.onPush;
+    this.onAttribute = opts.onAttribute;
+    this.asBuffer = opts.bulkAs === 'buffer';
+    this.asObject = opts.mapAs === 'object';
+    this.setAsArray = opts.setAs === 'array';
+    this.utf8 = opts.encoding !== 'latin1';
+    this.maxBulkLength = opts.maxBulkLength ?? 512 * 1024 * 1024;
+  }
+
+  /** Bytes currently retained (unparsed input and a partial large bulk). */
+  get bufferedBytes(): number {
+    let n = this.end - this.pos + this.bigFilled;
+    for (const q of this.queued) n += q.length;
+    return n;
+  }
+
+  get failed(): boolean {
+    return this.failedFlag;
+  }
+
+  /** Forget all state (e.g. after a reconnect). */
+  reset(): void {
+    this.buf = EMPTY;
+    this.pos = this.end = this.scanned = 0;
+    this.owned = false;
+    this.stack = [];
+    this.big = null;
+    this.bigFilled = this.bigLen = 0;
+    this.failedFlag = false;
+    this.inStream = false;
+    this.queued = [];
+  }
+
+  feed(chunk: Buffer): void {
+    if (this.failedFlag || chunk.length === 0) return;
+    if (this.running) {
+      this.queued.push(chunk);
+      return;
+    }
+    this.running = true;
+    try {
+      this.append(chunk);
+      for (;;) {
+        this.parse();
+        if (this.queued.length === 0 || this.failedFlag) break;
+        const q = this.queued;
+        this.queued = [];
+        for (const c of q) this.append(c);
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.pos === this.end) {
+      this.buf = EMPTY;
+      this.pos = this.end = 0;
+      this.owned = false;
+    }
+  }
+
+  // Data before `end` is never overwritten (no compaction), so Buffers handed out as views stay valid.
+  private append(chunk: Buffer): void {
+    const pending = this.end - this.pos;
+    const n = chunk.length;
+    if (pending === 0) {
+      this.buf = chunk;
+      this.pos = 0;
+      this.end = n;
+      this.owned = false;
+      return;
+    }
+    if (this.owned && this.buf.length - this.end >= n) {
+      chunk.copy(this.buf, this.end);
+      this.end += n;
+      return;
+    }
+    const need = pending + n;
+    const nb = Buffer.allocUnsafe(need < 2 * pending ? 2 * pending : need);
+    this.buf.copy(nb, 0, this.pos, this.end);
+    chunk.copy(nb, pending);
+    this.buf = nb;
+    this.pos = 0;
+    this.end = need;
+    this.owned = true;
+  }
+
+  private fail(message: string): void {
+    this.failedFlag = true;
+    this.buf = EMPTY;
+    this.pos = this.end = 0;
+    this.stack = [];
+    this.inStream = false;
+    this.big = null;
+    this.bigFilled = 0;
+    this.queued = [];
+    const err = new ProtocolError(message);
+    if (this.onErrorCb) this.onErrorCb(err);
+    else throw err;
+  }
+
+  private text(buf: Buffer, s: number, e: number): string {
+    return this.utf8 ? fast(buf).utf8Slice(s, e) : fast(buf).latin1Slice(s, e);
+  }
+
+  private blob(buf: Buffer, s: number, e: number): Buffer | string {
+    return this.asBuffer ? buf.subarray(s, e) : this.utf8 ? fast(buf).utf8Slice(s, e) : fast(buf).latin1Slice(s, e);
+  }
+
+  /** Adds a finished value to the innermost aggregate, closing aggregates that become complete. */
+  private emit(v: unknown): void {
+    const stack = this.stack;
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        this.onReply(v);
+        return;
+      }
+      if (top.kind === Kind.StreamString) {
+        this.fail('streamed string expects ";" chunks');
+        return;
+      }
+      top.items.push(v);
+      if (top.left < 0 || --top.left > 0) return;
+      stack.pop();
+      if (this.finish(top)) return;
+      v = this.value(top);
+    }
+  }
+
+  /** True when the closed frame delivered itself elsewhere (attribute, top-level push). */
+  private finish(f: Frame): boolean {
+    if (f.kind === Kind.Attribute) {
+      if (this.onAttribute) this.onAttribute(this.value(f));
+      return true;
+    }
+    if (f.kind === Kind.Push && this.stack.length === 0 && this.onPush) {
+      this.onPush(f.items);
+      return true;
+    }
+    return false;
+  }
+
+  private value(f: Frame): unknown {
+    const items = f.items;
+    switch (f.kind) {
+      case Kind.Array:
+      case Kind.Push:
+        return items;
+      case Kind.Set:
+        return this.setAsArray ? items : new Set(items);
+      case Kind.StreamString: {
+        const all = Buffer.concat(f.parts ?? []);
+        return this.blob(all, 0, all.length);
+      }
+      default: {
+        if (this.asObject) {
+          const o: Record<string, unknown> = {};
+          for (let i = 0; i + 1 < items.length; i += 2) o[String(items[i])] = items[i + 1];
+          return o;
+        }
+        const m = new Map<unknown, unknown>();
+        for (let i = 0; i + 1 < items.length; i += 2) m.set(items[i], items[i + 1]);
+        return m;
+      }
+    }
+  }
+
+  private open(kind: Kind, n: number): void {
+    if (n === 0) {
+      const f: Frame = { kind, left: 0, items: [], parts: null };
+      if (!this.finish(f)) this.emit(this.value(f));
+      return;
+    }
+    this.stack.push({ kind, left: kind === Kind.Map || kind === Kind.Attribute ? (n < 0 ? -1 : n * 2) : n, items: [], parts: null });
+  }
+
+  private finishBig(): void {
+    const big = this.big!;
+    const len = this.bigLen - 2;
+    const type = this.bigType;
+    if (big[len] !== 13 || big[len + 1] !== 10) return this.fail('expected CRLF after bulk');
+    this.big = null;
+    this.bigFilled = this.bigLen = 0;
+    this.blobDone(type, big, 0, len);
+  }
+
+  /** A complete blob of the given type byte in buf[s, s+len). */
+  private blobDone(type: number, buf: Buffer, s: number, len: number): void {
+    if (type === 36) {
+      this.emit(this.blob(buf, s, s + len));
+    } else if (type === 33) {
+      this.emit(new ReplyError(this.text(buf, s, s + len)));
+    } else if (type === 61) {
+      if (len < 4 || buf[s + 3] !== 58) return this.fail('invalid verbatim string');
+      this.emit(this.blob(buf, s + 4, s + len));
+    } else {
+      // ';' streamed string chunk
+      const top = this.stack[this.stack.length - 1]!;
+      top.parts!.push(this.asBuffer ? buf.subarray(s, s + len) : Buffer.from(buf.subarray(s, s + len)));
+    }
+  }
+
+  private parse(): void {
+    const buf = this.buf;
+    const end = this.end;
+    let pos = this.pos;
+    if (this.big !== null) {
+      let big = this.big;
+      const want = this.bigLen - this.bigFilled;
+      const avail = end - pos;
+      const n = avail < want ? avail : want;
+      if (this.bigFilled + n > big.length) {
+        let cap = big.length * 2;
+        if (cap > this.bigLen) cap = this.bigLen;
+        if (cap < this.bigFilled + n) cap = this.bigFilled + n;
+        const nb = Buffer.allocUnsafe(cap);
+        big.copy(nb, 0, 0, this.bigFilled);
+        this.big = big = nb;
+      }
+      buf.copy(big, this.bigFilled, pos, pos + n);
+      this.bigFilled += n;
+      pos += n;
+      this.pos = pos;
+      if (this.bigFilled < this.bigLen) return;
+      this.finishBig();
+      if (this.failedFlag) return;
+    }
+    while (pos < end) {
+      const type = buf[pos]!;
+      let cr = pos + 1 + this.scanned;
+      while (cr < end && buf[cr] !== 13) cr++;
+      if (cr + 1 >= end) {
+        if (cr === end && end - pos > 24 && NUMERIC_HEADER[type] === 1) return this.fail('invalid length');
+        this.scanned = (cr < end ? cr : end) - pos - 1;
+        break;
+      }
+      this.scanned = 0;
+      if (buf[cr + 1] !== 10) return this.fail('expected CRLF');
+      const next = cr + 2;
+      const hs = pos + 1;
+      if (this.inStream && type !== 59) return this.fail('expected ";" in streamed string');
+      switch (type) {
+        case 36: // $ bulk string
+        case 33: // ! blob error
+        case 61: // = verbatim string
+        case 59: {
+          // ; streamed string chunk
+          if (type === 59 && !this.inStream) return this.fail("unexpected ';'");
+          if (type === 36 && cr === hs + 1 && buf[hs] === 63) {
+            this.stack.push({ kind: Kind.StreamString, left: -1, items: [], parts: [] });
+            this.inStream = true;
+            pos = next;
+            break;
+          }
+          const len = this.count(buf, hs, cr);
+          if (len === -1 && type === 36) {
+            this.pos = pos = next;
+            this.emit(null);
+            break;
+          }
+          if (!(len >= 0 && len <= this.maxBulkLength)) return this.fail('invalid bulk length');
+          if (type === 59 && len === 0) {
+            this.pos = pos = next;
+            this.inStream = false;
+            this.emit(this.value(this.stack.pop()!));
+            break;
+          }
+          if (end - next >= len + 2) {
+            if (buf[next + len] !== 13 || buf[next + len + 1] !== 10) return this.fail('expected CRLF after bulk');
+            this.pos = pos = next + len + 2;
+            this.blobDone(type, buf, next, len);
+            break;
+          }
+          if (len + 2 >= BIG) {
+            const target = len + 2;
+            const have = end - next;
+            let cap = 2 * have > PREALLOC_MAX ? 2 * have : PREALLOC_MAX;
+            if (cap > target) cap = target;
+            const big = Buffer.allocUnsafe(cap);
+            buf.copy(big, 0, next, end);
+            this.big = big;
+            this.bigType = type;
+            this.bigLen = target;
+            this.bigFilled = have;
+            this.pos = end;
+            return;
+          }
+          this.pos = pos;
+          return;
+        }
+        case 42: // * array
+        case 126: // ~ set
+        case 37: // % map
+        case 62: // > push
+        case 124: {
+          // | attribute
+          const kind =
+            type === 42 ? Kind.Array : type === 126 ? Kind.Set : type === 37 ? Kind.Map : type === 62 ? Kind.Push : Kind.Attribute;
+          this.pos = pos = next;
+          if (cr === hs + 1 && buf[hs] === 63) {
+            this.open(kind, -1); // "?": streamed aggregate
+            break;
+          }
+          const n = this.count(buf, hs, cr);
+          if (n === -1 && type === 42) {
+            this.emit(null);
+            break;
+          }
+          if (!(n >= 0 && n <= 0x7fffffff)) return this.fail('invalid aggregate length');
+          this.open(kind, n);
+          break;
+        }
+        case 43: // + simple string
+          this.pos = pos = next;
+          this.emit(this.text(buf, hs, cr));
+          break;
+        case 45: // - error
+          this.pos = pos = next;
+          this.emit(new ReplyError(this.text(buf, hs, cr)));
+          break;
+        case 58: {
+          // : integer
+          const v = this.integer(buf, hs, cr);
+          if (v === null) return this.fail('invalid integer');
+          this.pos = pos = next;
+          this.emit(v);
+          break;
+        }
+        case 44: {
+          // , double
+          const t = fast(buf).latin1Slice(hs, cr);
+          let v: number;
+          if (t === 'inf' || t === '+inf') v = Infinity;
+          else if (t === '-inf') v = -Infinity;
+          else if (t === 'nan' || t === '-nan') v = NaN;
+          else if (DOUBLE.test(t)) v = Number(t);
+          else return this.fail('invalid double');
+          this.pos = pos = next;
+          this.emit(v);
+          break;
+        }
+        case 40: {
+          // ( big number
+          const t = fast(buf).latin1Slice(hs, cr);
+          if (!/^-?[0-9]+$/.test(t)) return this.fail('invalid big number');
+          this.pos = pos = next;
+          this.emit(BigInt(t));
+          break;
+        }
+        case 35: {
+          // # boolean
+          const c = buf[hs];
+          if (cr !== hs + 1 || (c !== 116 && c !== 102)) return this.fail('invalid boolean');
+          this.pos = pos = next;
+          this.emit(c === 116);
+          break;
+        }
+        case 95: // _ null
+          if (cr !== hs) return this.fail('invalid null');
+          this.pos = pos = next;
+          this.emit(null);
+          break;
+        case 46: {
+          // . end of a streamed aggregate
+          const top = this.stack[this.stack.length - 1];
+          if (cr !== hs || top === undefined || top.left !== -1) return this.fail("unexpected '.'");
+          if ((top.kind === Kind.Map || top.kind === Kind.Attribute) && top.items.length % 2 !== 0) {
+            return this.fail('odd number of elements in streamed map');
+          }
+          this.pos = pos = next;
+          this.stack.pop();
+          if (!this.finish(top)) this.emit(this.value(top));
+          break;
+        }
+        default:
+          return this.fail('unknown type byte');
+      }
+      if (this.failedFlag) return;
+    }
+    this.pos = pos;
+  }
+
+  /** An integer reply: a number when exact, else a bigint; null when malformed. */
+  private integer(buf: Buffer, s: number, e: number): number | bigint | null {
+    if (e - s <= 15) {
+      const v = this.count(buf, s, e);
+      return v === v ? v : null;
+    }
+    const t = fast(buf).latin1Slice(s, e);
+    if (!/^-?[0-9]+$/.test(t)) return null;
+    const b = BigInt(t);
+    return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
+  }
+
+  /** A header number in buf[s, e): digits with an optional '-'; NaN when malformed. */
+  private count(buf: Buffer, s: number, e: number): number {
+    if (s >= e || e - s > 20) return NaN;
+    let p = s;
+    let neg = false;
+    if (buf[p] === 45) {
+      neg = true;
+      if (++p === e) return NaN;
+    }
+    let v = 0;
+    for (; p < e; p++) {
+      const c = buf[p]!;
+      if (c < 48 || c > 57) return NaN;
+      v = v * 10 + (c - 48);
+    }
+    return neg ? -v : v;
+  }
+}
