@@ -1,0 +1,291 @@
+// The engine: runs commands against a @redwing/store Keyspace with no network at all. `execute()` is the
+// single dispatch gate, in the order of Redis's processCommand: lookup, arity, auth, MULTI rules, OOM,
+// subscribed-mode rules, busy script, MULTI queueing, then `call()` (stats, slowlog, monitor) and the
+// serving of clients blocked on keys that became ready. Used by apps/server, by scripts and by tests.
+import { Keyspace, type Db, type StoreConfig } from '@redwing/store';
+import { Client, CF } from './client.js';
+import { ConfigRegistry } from './config/registry.js';
+import { Err, fmt, sanitize, unknownCommand, unknownSubcommand, wrongArity } from './errors.js';
+import { BlockingState } from './blocking/blocking.js';
+import { PubSubState } from './pubsub/pubsub-state.js';
+import { WatchState } from './multi/watch-state.js';
+import { ServerStats } from './server/stats.js';
+import { CommandTable } from './table.js';
+import type { InfoProvider } from './server/info.js';
+import { randomBytes } from 'node:crypto';
+import { CMD, type Command } from './types.js';
+
+export interface EngineHost {
+  /** Timers for blocking-command timeouts and the like (defaults to setTimeout/clearTimeout). */
+  setTimer?(ms: number, fn: () => void): unknown;
+  clearTimer?(t: unknown): void;
+  /** All connected clients (CLIENT LIST, INFO clients). Defaults to the engine's own registry. */
+  log?(level: 'debug' | 'verbose' | 'notice' | 'warning', msg: string): void;
+  /** SHUTDOWN: the host stops the process/server. Returns an error text to reply with, or undefined. */
+  shutdown?(opts: { save: boolean | undefined; now: boolean; force: boolean; abort: boolean }): string | undefined;
+}
+
+export interface EngineOptions {
+  keyspace?: Keyspace;
+  store?: Partial<StoreConfig>;
+  clock?: () => number;
+  host?: EngineHost;
+  /** Initial values by Redis config name ("maxmemory", "hash-max-listpack-entries", ...). */
+  config?: Record<string, string>;
+}
+
+/** Commands allowed in RESP2 subscribed mode. */
+const PUBSUB_ALLOWED = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
+/** Commands executed immediately inside MULTI instead of being queued. */
+const MULTI_IMMEDIATE = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+
+export class Engine {
+  readonly keyspace: Keyspace;
+  readonly table: CommandTable;
+  readonly config: ConfigRegistry;
+  readonly host: EngineHost;
+  readonly stats = new ServerStats();
+  readonly clients = new Map<number, Client>();
+  readonly pubsub: PubSubState;
+  readonly watch: WatchState;
+  readonly blocking: BlockingState;
+  /** Changes to the dataset since start (Redis's server.dirty). */
+  dirty = 0;
+  /** Set while a script runs past busy-reply-threshold (BUSY replies). */
+  busyScript = false;
+  /** Nesting depth of call(); > 0 while a command runs (scripts, EXEC run inner calls). */
+  callDepth = 0;
+  /** The client whose command is running at top level. */
+  currentClient: Client | null = null;
+  private nextClientId = 1;
+  readonly startTime = Date.now();
+  /** 40 hex chars, new per process (INFO run_id, master_replid). */
+  readonly runId: string = randomBytes(20).toString('hex');
+  peakMemory = 0;
+  /** Extra INFO fields per section, contributed by the host (network facts). */
+  readonly infoProviders = new Map<string, InfoProvider>();
+
+  constructor(opts: EngineOptions = {}) {
+    this.keyspace =
+      opts.keyspace ??
+      new Keyspace({ ...(opts.store ? { config: opts.store } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+    this.host = opts.host ?? {};
+    this.table = new CommandTable();
+    this.pubsub = new PubSubState(this);
+    this.watch = new WatchState(this);
+    this.blocking = new BlockingState(this);
+    this.config = new ConfigRegistry(this);
+    if (opts.config) {
+      for (const [k, v] of Object.entries(opts.config)) {
+        const err = this.config.set(k, v, true);
+        if (err) throw new Error(`bad config ${k} ${v}: ${err}`);
+      }
+    }
+    const hooks = this.keyspace.hooks;
+    hooks.keyModified = (db, key) => this.watch.touchKey(db, key);
+    hooks.keyReady = (db, key) => this.blocking.signalKeyReady(db, key);
+    hooks.notify = (cls, event, key, dbIndex) => this.pubsub.notifyKeyspaceEvent(cls, event, key, dbIndex);
+  }
+
+  // ---- Clients ----
+
+  createClient(opts: { protocol?: 2 | 3; authenticated?: boolean } = {}): Client {
+    const c = new Client(this.nextClientId++, this.keyspace.db(0), {
+      ...opts,
+      authenticated: opts.authenticated ?? !this.requiresAuth(),
+      now: Date.now(),
+    });
+    this.clients.set(c.id, c);
+    this.stats.totalConnections++;
+    return c;
+  }
+
+  /** Forget a client: unwatch, unsubscribe, unblock. Idempotent. */
+  freeClient(c: Client): void {
+    if (!this.clients.delete(c.id)) return;
+    this.blocking.unblock(c, 'none');
+    this.watch.unwatchAll(c);
+    this.pubsub.unsubscribeAll(c);
+    this.monitors.delete(c);
+  }
+
+  requiresAuth(): boolean {
+    return this.config.getString('requirepass') !== '';
+  }
+
+  /** Clients in MONITOR mode. */
+  readonly monitors = new Set<Client>();
+
+  db(index: number): Db {
+    return this.keyspace.db(index);
+  }
+
+  // ---- The dispatch gate ----
+
+  /** Run one command from a client (a full request): Redis's processCommand. Replies go to c.reply. */
+  execute(c: Client, argv: string[]): void {
+    c.argv = argv;
+    c.lastInteraction = Date.now();
+    const name = argv[0] ?? '';
+    let cmd = this.table.get(name);
+    if (cmd?.subcommands && argv.length >= 2) {
+      const sub = cmd.subcommands.get((argv[1] ?? '').toLowerCase());
+      if (!sub) {
+        this.reject(c, unknownSubcommand(argv[1] ?? '', name), undefined);
+        return;
+      }
+      cmd = sub;
+    }
+    if (!cmd) {
+      this.reject(c, unknownCommand(argv), undefined);
+      return;
+    }
+    c.cmd = cmd;
+    if ((cmd.arity > 0 && cmd.arity !== argv.length) || argv.length < -cmd.arity) {
+      this.reject(c, wrongArity(cmd.name), cmd);
+      return;
+    }
+    const bits = cmd.flagBits;
+    if (!c.authenticated && (bits & CMD.NO_AUTH) === 0) {
+      this.reject(c, Err.NOAUTH, cmd);
+      return;
+    }
+    if (c.flags & CF.MULTI && bits & CMD.NO_MULTI) {
+      this.reject(c, 'ERR Command not allowed inside a transaction', cmd);
+      return;
+    }
+    const maxmemory = this.keyspace.config.maxmemory;
+    if (maxmemory > 0 && !this.busyScript) {
+      const state = this.keyspace.performEvictions();
+      const rejectOnOom = bits & CMD.DENYOOM || (c.flags & CF.MULTI && !MULTI_IMMEDIATE.has(cmd.name));
+      if (state === 'oom' && rejectOnOom) {
+        this.reject(c, Err.OOM, cmd);
+        return;
+      }
+    }
+    if (c.inPubSubMode && !PUBSUB_ALLOWED.has(cmd.name)) {
+      this.reject(
+        c,
+        `ERR Can't execute '${cmd.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+        cmd,
+      );
+      return;
+    }
+    if (this.busyScript && (bits & CMD.ALLOW_BUSY) === 0) {
+      this.reject(c, Err.BUSY, cmd);
+      return;
+    }
+    if (c.flags & CF.MULTI && !MULTI_IMMEDIATE.has(cmd.name)) {
+      c.multiQueue.push({ cmd, argv });
+      c.reply.simple('QUEUED');
+      return;
+    }
+    this.currentClient = c;
+    this.call(c, cmd);
+    this.currentClient = null;
+    if (this.blocking.hasReadyKeys()) this.blocking.handleReadyKeys();
+  }
+
+  /** Reject before execution: counts the error, flags an open MULTI as dirty (EXECABORT later). */
+  private reject(c: Client, msg: string, cmd: Command | undefined): void {
+    if (c.flags & CF.MULTI) c.flags |= CF.DIRTY_EXEC;
+    if (cmd) cmd.stats.rejectedCalls++;
+    this.replyError(c, msg);
+  }
+
+  /** Write an error reply and count it in errorstats (use this, not c.reply.error, from handlers). */
+  replyError(c: Client, msg: string): void {
+    const text = sanitize(msg);
+    c.reply.error(text);
+    this.stats.countError(text);
+    c.errorsInCommand++;
+  }
+
+  /** Execute a resolved command with stats, slowlog and monitor feed (Redis's call()). */
+  call(c: Client, cmd: Command): void {
+    const handler = cmd.handler;
+    if (!handler) {
+      this.replyError(c, unknownCommand(c.argv));
+      return;
+    }
+    if (this.monitors.size > 0 && (cmd.flagBits & (CMD.SKIP_MONITOR | CMD.ADMIN)) === 0) this.feedMonitors(c);
+    const errorsBefore = c.errorsInCommand;
+    const start = performance.now();
+    this.callDepth++;
+    c.flags |= CF.EXECUTING_COMMAND;
+    try {
+      handler(c, this);
+    } catch (err) {
+      // A bug, not an expected failure: answer this client, log, keep serving everyone else.
+      const msg = err instanceof Error ? err.message : String(err);
+      this.replyError(c, `ERR internal error: ${msg.split('\n')[0] ?? ''}`);
+      this.host.log?.('warning', `internal error running '${cmd.name}': ${err instanceof Error ? (err.stack ?? msg) : msg}`);
+    } finally {
+      this.callDepth--;
+      if (this.callDepth === 0) c.flags &= ~CF.EXECUTING_COMMAND;
+    }
+    const usec = Math.round((performance.now() - start) * 1000);
+    c.lastCmd = cmd;
+    const blockedNow = (c.flags & CF.BLOCKED) !== 0;
+    if (!blockedNow) {
+      cmd.stats.calls++;
+      cmd.stats.usec += usec;
+      if (c.errorsInCommand > errorsBefore) cmd.stats.failedCalls++;
+      this.stats.commandsProcessed++;
+    }
+    if ((cmd.flagBits & CMD.SKIP_SLOWLOG) === 0) this.stats.slowlogMaybeAdd(this, c, usec);
+  }
+
+  private feedMonitors(c: Client): void {
+    const now = Date.now();
+    const sec = Math.floor(now / 1000);
+    const usec = String((now % 1000) * 1000).padStart(6, '0');
+    const addr = c.flags & CF.SCRIPT ? 'lua' : c.conn.type === 'unix' ? `unix:${c.conn.addr}` : c.conn.addr;
+    let line = `${sec}.${usec} [${c.db.id} ${addr}]`;
+    for (const a of c.argv) line += ` "${reprArg(a)}"`;
+    for (const m of this.monitors) {
+      m.reply.simple(line);
+      m.host?.wantsFlush?.(m);
+    }
+  }
+
+  /** Fire-and-forget text for the host's log. */
+  log(level: 'debug' | 'verbose' | 'notice' | 'warning', msg: string): void {
+    this.host.log?.(level, msg);
+  }
+
+  /** Convenience for tests and embedding: run argv on a client and return the raw reply bytes. */
+  run(c: Client, argv: (string | number)[]): Buffer {
+    this.execute(
+      c,
+      argv.map((a) => String(a)),
+    );
+    return c.reply.take();
+  }
+}
+
+/** MONITOR's argument quoting (Redis's sdscatrepr without the surrounding quotes). */
+function reprArg(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    switch (ch) {
+      case 92: out += '\\\\'; break;
+      case 34: out += '\\"'; break;
+      case 10: out += '\\n'; break;
+      case 13: out += '\\r'; break;
+      case 9: out += '\\t'; break;
+      case 7: out += '\\a'; break;
+      case 8: out += '\\b'; break;
+      default:
+        out += ch >= 32 && ch < 127 ? s[i] : `\\x${ch.toString(16).padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+export function createEngine(opts: EngineOptions = {}): Engine {
+  return new Engine(opts);
+}
+
+export { fmt };

@@ -1,0 +1,5 @@
+// DECR key
+import type { CommandHandler } from '../types.js';
+import { incrDecr } from './string-generic.js';
+
+export const decrCommand: CommandHandler = (c, e) => incrDecr(c, e, c.argv[1]!, -1n);

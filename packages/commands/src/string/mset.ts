@@ -1,0 +1,18 @@
+// MSET key value [key value ...]
+import { createStringObject } from '@redwing/store';
+import type { CommandHandler } from '../types.js';
+import { wrongArity } from '../errors.js';
+import { keyChanged } from '../util/lookup.js';
+
+export const msetCommand: CommandHandler = (c, e) => {
+  const argv = c.argv;
+  if (argv.length % 2 === 0) {
+    e.replyError(c, wrongArity('mset'));
+    return;
+  }
+  for (let i = 1; i < argv.length; i += 2) {
+    c.db.set(argv[i]!, createStringObject(argv[i + 1]!));
+    keyChanged(c, e, argv[i]!, '$', 'set');
+  }
+  c.reply.simple('OK');
+};
