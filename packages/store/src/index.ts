@@ -19,3 +19,4 @@ export { DbSnapshot, type SnapshotEntry } from './snapshot.js';
 export { EVPOOL_SIZE } from './evict.js';
 export * from './types/string.js';
 export * from './types/list.js';
+export * from './types/zset.js';
