@@ -94,6 +94,8 @@ export class EventLoop {
   private readonly beforeSleepHooks: (() => void)[] = [];
   private readonly afterSleepHooks: (() => void)[] = [];
   private flushList: SocketConnection[] = [];
+  /** The other half of the double-buffered flush list (no allocation per turn). */
+  private flushSpare: SocketConnection[] = [];
   private readonly listeners = new Set<NetListener>();
   private readonly timeEvents: TimeEvents;
   private liveConnections = 0;
@@ -294,7 +296,7 @@ export class EventLoop {
       this.flushAll();
       this.turns++;
       this._turnActive = false;
-      if (this.againRequested) {
+      if (this.againRequested || this.flushList.length > 0) {
         this.againRequested = false;
         this._beginTurn();
       }
@@ -304,11 +306,13 @@ export class EventLoop {
   private flushAll(): void {
     const list = this.flushList;
     if (list.length === 0) return;
-    this.flushList = [];
+    this.flushList = this.flushSpare;
     for (let i = 0; i < list.length; i++) {
       const conn = list[i] as SocketConnection;
       conn._inFlushList = false;
       conn._flushQueued();
     }
+    list.length = 0;
+    this.flushSpare = list;
   }
 }

@@ -1,8 +1,7 @@
 // Time events: repeat by returned delay, stop on NOMORE, delete from outside and from inside a handler,
 // and the turn hooks around a firing (afterSleep before, beforeSleep after).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventLoop, NOMORE } from './index.js';
-import { vi } from 'vitest';
 import { Collector, socketPair, until } from '../test/helpers.js';
 
 describe('time events', () => {
