@@ -215,6 +215,27 @@ describe('closing', () => {
     await until(() => closed);
   });
 
+  it('closeAfterFlush with unread input still delivers the reply and ends cleanly (no reset)', async () => {
+    const { conn, client, got } = await adopted();
+    let closed = false;
+    let clientError: Error | null = null;
+    client.on('error', (e) => (clientError = e));
+    conn.setCloseHandler(() => (closed = true));
+    // Input the server never reads (read interest off), sitting in its kernel buffer at close time.
+    client.write(Buffer.alloc(200 * 1024, 0x78));
+    await new Promise((r) => setTimeout(r, 20));
+    client.pause(); // a client busy elsewhere: the reply waits in its kernel buffer
+    conn.write(Buffer.from('-ERR bye\r\n'));
+    conn.closeAfterFlush();
+    await until(() => closed);
+    await new Promise((r) => setTimeout(r, 50));
+    client.resume();
+    await got.waitEnd();
+    expect(got.text()).toBe('-ERR bye\r\n');
+    expect(clientError).toBe(null);
+    client.destroy();
+  });
+
   it('replies to a request followed by a half-close still reach the peer', async () => {
     const { conn, client, got } = await adopted();
     let closed = false;
