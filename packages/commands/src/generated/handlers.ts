@@ -2,15 +2,37 @@
 import type { CommandHandler } from '../types.js';
 import { appendCommand } from '../string/append.js';
 import { authCommand } from '../connection/auth.js';
+import { blmoveCommand } from '../list/blmove.js';
+import { blmpopCommand } from '../list/blmpop.js';
+import { blpopCommand } from '../list/blpop.js';
+import { brpopCommand } from '../list/brpop.js';
+import { brpoplpushCommand } from '../list/brpoplpush.js';
+import { bzmpopCommand } from '../zset/bzmpop.js';
+import { bzpopmaxCommand } from '../zset/bzpopmax.js';
+import { bzpopminCommand } from '../zset/bzpopmin.js';
+import { commandCommand } from '../introspection/command.js';
+import { commandCountCommand } from '../introspection/command-count.js';
+import { commandDocsCommand } from '../introspection/command-docs.js';
+import { commandGetkeysCommand } from '../introspection/command-getkeys.js';
+import { commandGetkeysandflagsCommand } from '../introspection/command-getkeysandflags.js';
+import { commandHelpCommand } from '../introspection/command-help.js';
+import { commandInfoCommand } from '../introspection/command-info.js';
+import { commandListCommand } from '../introspection/command-list.js';
 import { configGetCommand } from '../server/config-get.js';
 import { configResetstatCommand } from '../server/config-resetstat.js';
 import { configSetCommand } from '../server/config-set.js';
+import { copyCommand } from '../keys/copy.js';
 import { dbsizeCommand } from '../server/dbsize.js';
 import { decrCommand } from '../string/decr.js';
 import { decrbyCommand } from '../string/decrby.js';
+import { delCommand } from '../keys/del.js';
 import { discardCommand } from '../multi/discard.js';
 import { echoCommand } from '../connection/echo.js';
 import { execCommand } from '../multi/exec.js';
+import { existsCommand } from '../keys/exists.js';
+import { expireCommand } from '../keys/expire.js';
+import { expireatCommand } from '../keys/expireat.js';
+import { expiretimeCommand } from '../keys/expiretime.js';
 import { flushallCommand } from '../server/flushall.js';
 import { flushdbCommand } from '../server/flushdb.js';
 import { functionFlushCommand } from '../scripting/function-flush.js';
@@ -24,13 +46,33 @@ import { incrCommand } from '../string/incr.js';
 import { incrbyCommand } from '../string/incrby.js';
 import { incrbyfloatCommand } from '../string/incrbyfloat.js';
 import { infoCommand } from '../server/info.js';
+import { keysCommand } from '../keys/keys.js';
+import { lindexCommand } from '../list/lindex.js';
+import { linsertCommand } from '../list/linsert.js';
+import { llenCommand } from '../list/llen.js';
+import { lmoveCommand } from '../list/lmove.js';
+import { lmpopCommand } from '../list/lmpop.js';
+import { lpopCommand } from '../list/lpop.js';
+import { lposCommand } from '../list/lpos.js';
+import { lpushCommand } from '../list/lpush.js';
+import { lpushxCommand } from '../list/lpushx.js';
+import { lrangeCommand } from '../list/lrange.js';
+import { lremCommand } from '../list/lrem.js';
+import { lsetCommand } from '../list/lset.js';
+import { ltrimCommand } from '../list/ltrim.js';
 import { mgetCommand } from '../string/mget.js';
+import { moveCommand } from '../keys/move.js';
 import { msetCommand } from '../string/mset.js';
 import { msetnxCommand } from '../string/msetnx.js';
 import { multiCommand } from '../multi/multi.js';
+import { persistCommand } from '../keys/persist.js';
+import { pexpireCommand } from '../keys/pexpire.js';
+import { pexpireatCommand } from '../keys/pexpireat.js';
+import { pexpiretimeCommand } from '../keys/pexpiretime.js';
 import { pingCommand } from '../connection/ping.js';
 import { psetexCommand } from '../string/psetex.js';
 import { psubscribeCommand } from '../pubsub/psubscribe.js';
+import { pttlCommand } from '../keys/pttl.js';
 import { publishCommand } from '../pubsub/publish.js';
 import { pubsubChannelsCommand } from '../pubsub/pubsub-channels.js';
 import { pubsubHelpCommand } from '../pubsub/pubsub-help.js';
@@ -40,7 +82,15 @@ import { pubsubShardchannelsCommand } from '../pubsub/pubsub-shardchannels.js';
 import { pubsubShardnumsubCommand } from '../pubsub/pubsub-shardnumsub.js';
 import { punsubscribeCommand } from '../pubsub/punsubscribe.js';
 import { quitCommand } from '../connection/quit.js';
+import { randomkeyCommand } from '../keys/randomkey.js';
+import { renameCommand } from '../keys/rename.js';
+import { renamenxCommand } from '../keys/renamenx.js';
 import { resetCommand } from '../connection/reset.js';
+import { rpopCommand } from '../list/rpop.js';
+import { rpoplpushCommand } from '../list/rpoplpush.js';
+import { rpushCommand } from '../list/rpush.js';
+import { rpushxCommand } from '../list/rpushx.js';
+import { scanCommand } from '../keys/scan.js';
 import { selectCommand } from '../connection/select.js';
 import { setCommand } from '../string/set.js';
 import { setexCommand } from '../string/setex.js';
@@ -52,23 +102,82 @@ import { strlenCommand } from '../string/strlen.js';
 import { subscribeCommand } from '../pubsub/subscribe.js';
 import { substrCommand } from '../string/substr.js';
 import { sunsubscribeCommand } from '../pubsub/sunsubscribe.js';
+import { swapdbCommand } from '../keys/swapdb.js';
 import { timeCommand } from '../server/time.js';
+import { touchCommand } from '../keys/touch.js';
+import { ttlCommand } from '../keys/ttl.js';
+import { typeCommand } from '../keys/type.js';
+import { unlinkCommand } from '../keys/unlink.js';
 import { unsubscribeCommand } from '../pubsub/unsubscribe.js';
 import { unwatchCommand } from '../multi/unwatch.js';
 import { watchCommand } from '../multi/watch.js';
+import { zaddCommand } from '../zset/zadd.js';
+import { zcardCommand } from '../zset/zcard.js';
+import { zcountCommand } from '../zset/zcount.js';
+import { zdiffCommand } from '../zset/zdiff.js';
+import { zdiffstoreCommand } from '../zset/zdiffstore.js';
+import { zincrbyCommand } from '../zset/zincrby.js';
+import { zinterCommand } from '../zset/zinter.js';
+import { zintercardCommand } from '../zset/zintercard.js';
+import { zinterstoreCommand } from '../zset/zinterstore.js';
+import { zlexcountCommand } from '../zset/zlexcount.js';
+import { zmpopCommand } from '../zset/zmpop.js';
+import { zmscoreCommand } from '../zset/zmscore.js';
+import { zpopmaxCommand } from '../zset/zpopmax.js';
+import { zpopminCommand } from '../zset/zpopmin.js';
+import { zrandmemberCommand } from '../zset/zrandmember.js';
+import { zrangeCommand } from '../zset/zrange.js';
+import { zrangebylexCommand } from '../zset/zrangebylex.js';
+import { zrangebyscoreCommand } from '../zset/zrangebyscore.js';
+import { zrangestoreCommand } from '../zset/zrangestore.js';
+import { zrankCommand } from '../zset/zrank.js';
+import { zremCommand } from '../zset/zrem.js';
+import { zremrangebylexCommand } from '../zset/zremrangebylex.js';
+import { zremrangebyrankCommand } from '../zset/zremrangebyrank.js';
+import { zremrangebyscoreCommand } from '../zset/zremrangebyscore.js';
+import { zrevrangeCommand } from '../zset/zrevrange.js';
+import { zrevrangebylexCommand } from '../zset/zrevrangebylex.js';
+import { zrevrangebyscoreCommand } from '../zset/zrevrangebyscore.js';
+import { zrevrankCommand } from '../zset/zrevrank.js';
+import { zscanCommand } from '../zset/zscan.js';
+import { zscoreCommand } from '../zset/zscore.js';
+import { zunionCommand } from '../zset/zunion.js';
+import { zunionstoreCommand } from '../zset/zunionstore.js';
 
 export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'append': appendCommand,
   'auth': authCommand,
+  'blmove': blmoveCommand,
+  'blmpop': blmpopCommand,
+  'blpop': blpopCommand,
+  'brpop': brpopCommand,
+  'brpoplpush': brpoplpushCommand,
+  'bzmpop': bzmpopCommand,
+  'bzpopmax': bzpopmaxCommand,
+  'bzpopmin': bzpopminCommand,
+  'command|count': commandCountCommand,
+  'command|docs': commandDocsCommand,
+  'command|getkeys': commandGetkeysCommand,
+  'command|getkeysandflags': commandGetkeysandflagsCommand,
+  'command|help': commandHelpCommand,
+  'command|info': commandInfoCommand,
+  'command|list': commandListCommand,
+  'command': commandCommand,
   'config|get': configGetCommand,
   'config|resetstat': configResetstatCommand,
   'config|set': configSetCommand,
+  'copy': copyCommand,
   'dbsize': dbsizeCommand,
   'decr': decrCommand,
   'decrby': decrbyCommand,
+  'del': delCommand,
   'discard': discardCommand,
   'echo': echoCommand,
   'exec': execCommand,
+  'exists': existsCommand,
+  'expire': expireCommand,
+  'expireat': expireatCommand,
+  'expiretime': expiretimeCommand,
   'flushall': flushallCommand,
   'flushdb': flushdbCommand,
   'function|flush': functionFlushCommand,
@@ -82,13 +191,33 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'incrby': incrbyCommand,
   'incrbyfloat': incrbyfloatCommand,
   'info': infoCommand,
+  'keys': keysCommand,
+  'lindex': lindexCommand,
+  'linsert': linsertCommand,
+  'llen': llenCommand,
+  'lmove': lmoveCommand,
+  'lmpop': lmpopCommand,
+  'lpop': lpopCommand,
+  'lpos': lposCommand,
+  'lpush': lpushCommand,
+  'lpushx': lpushxCommand,
+  'lrange': lrangeCommand,
+  'lrem': lremCommand,
+  'lset': lsetCommand,
+  'ltrim': ltrimCommand,
   'mget': mgetCommand,
+  'move': moveCommand,
   'mset': msetCommand,
   'msetnx': msetnxCommand,
   'multi': multiCommand,
+  'persist': persistCommand,
+  'pexpire': pexpireCommand,
+  'pexpireat': pexpireatCommand,
+  'pexpiretime': pexpiretimeCommand,
   'ping': pingCommand,
   'psetex': psetexCommand,
   'psubscribe': psubscribeCommand,
+  'pttl': pttlCommand,
   'publish': publishCommand,
   'pubsub|channels': pubsubChannelsCommand,
   'pubsub|help': pubsubHelpCommand,
@@ -98,7 +227,15 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'pubsub|shardnumsub': pubsubShardnumsubCommand,
   'punsubscribe': punsubscribeCommand,
   'quit': quitCommand,
+  'randomkey': randomkeyCommand,
+  'rename': renameCommand,
+  'renamenx': renamenxCommand,
   'reset': resetCommand,
+  'rpop': rpopCommand,
+  'rpoplpush': rpoplpushCommand,
+  'rpush': rpushCommand,
+  'rpushx': rpushxCommand,
+  'scan': scanCommand,
   'select': selectCommand,
   'set': setCommand,
   'setex': setexCommand,
@@ -110,8 +247,45 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'subscribe': subscribeCommand,
   'substr': substrCommand,
   'sunsubscribe': sunsubscribeCommand,
+  'swapdb': swapdbCommand,
   'time': timeCommand,
+  'touch': touchCommand,
+  'ttl': ttlCommand,
+  'type': typeCommand,
+  'unlink': unlinkCommand,
   'unsubscribe': unsubscribeCommand,
   'unwatch': unwatchCommand,
   'watch': watchCommand,
+  'zadd': zaddCommand,
+  'zcard': zcardCommand,
+  'zcount': zcountCommand,
+  'zdiff': zdiffCommand,
+  'zdiffstore': zdiffstoreCommand,
+  'zincrby': zincrbyCommand,
+  'zinter': zinterCommand,
+  'zintercard': zintercardCommand,
+  'zinterstore': zinterstoreCommand,
+  'zlexcount': zlexcountCommand,
+  'zmpop': zmpopCommand,
+  'zmscore': zmscoreCommand,
+  'zpopmax': zpopmaxCommand,
+  'zpopmin': zpopminCommand,
+  'zrandmember': zrandmemberCommand,
+  'zrange': zrangeCommand,
+  'zrangebylex': zrangebylexCommand,
+  'zrangebyscore': zrangebyscoreCommand,
+  'zrangestore': zrangestoreCommand,
+  'zrank': zrankCommand,
+  'zrem': zremCommand,
+  'zremrangebylex': zremrangebylexCommand,
+  'zremrangebyrank': zremrangebyrankCommand,
+  'zremrangebyscore': zremrangebyscoreCommand,
+  'zrevrange': zrevrangeCommand,
+  'zrevrangebylex': zrevrangebylexCommand,
+  'zrevrangebyscore': zrevrangebyscoreCommand,
+  'zrevrank': zrevrankCommand,
+  'zscan': zscanCommand,
+  'zscore': zscoreCommand,
+  'zunion': zunionCommand,
+  'zunionstore': zunionstoreCommand,
 };

@@ -92,6 +92,797 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "blmove",
+  "summary": "Pop an element from a list, push it to another list and return it; or block until one is available",
+  "complexity": "O(1)",
+  "group": "list",
+  "since": "6.2.0",
+  "arity": 6,
+  "function": "blmoveCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "NOSCRIPT",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "wherefrom",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "left",
+      "type": "pure-token",
+      "token": "LEFT"
+     },
+     {
+      "name": "right",
+      "type": "pure-token",
+      "token": "RIGHT"
+     }
+    ]
+   },
+   {
+    "name": "whereto",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "left",
+      "type": "pure-token",
+      "token": "LEFT"
+     },
+     {
+      "name": "right",
+      "type": "pure-token",
+      "token": "RIGHT"
+     }
+    ]
+   },
+   {
+    "name": "timeout",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "blmpop",
+  "summary": "Pop elements from a list, or block until one is available",
+  "complexity": "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
+  "group": "list",
+  "since": "7.0.0",
+  "arity": -5,
+  "function": "blmpopCommand",
+  "command_flags": [
+   "WRITE",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "timeout",
+    "type": "double"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "where",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "left",
+      "type": "pure-token",
+      "token": "LEFT"
+     },
+     {
+      "name": "right",
+      "type": "pure-token",
+      "token": "RIGHT"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "blpop",
+  "summary": "Remove and get the first element in a list, or block until one is available",
+  "complexity": "O(N) where N is the number of provided keys.",
+  "group": "list",
+  "since": "2.0.0",
+  "arity": -3,
+  "function": "blpopCommand",
+  "history": [
+   [
+    "6.0.0",
+    "`timeout` is interpreted as a double instead of an integer."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "NOSCRIPT",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -2,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "timeout",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "brpop",
+  "summary": "Remove and get the last element in a list, or block until one is available",
+  "complexity": "O(N) where N is the number of provided keys.",
+  "group": "list",
+  "since": "2.0.0",
+  "arity": -3,
+  "function": "brpopCommand",
+  "history": [
+   [
+    "6.0.0",
+    "`timeout` is interpreted as a double instead of an integer."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "NOSCRIPT",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -2,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "timeout",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "brpoplpush",
+  "summary": "Pop an element from a list, push it to another list and return it; or block until one is available",
+  "complexity": "O(1)",
+  "group": "list",
+  "since": "2.2.0",
+  "arity": 4,
+  "function": "brpoplpushCommand",
+  "history": [
+   [
+    "6.0.0",
+    "`timeout` is interpreted as a double instead of an integer."
+   ]
+  ],
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`BLMOVE` with the `RIGHT` and `LEFT` arguments",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "NOSCRIPT",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "timeout",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "bzmpop",
+  "summary": "Remove and return members with scores in a sorted set or block until one is available",
+  "complexity": "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
+  "group": "sorted-set",
+  "since": "7.0.0",
+  "arity": -5,
+  "function": "bzmpopCommand",
+  "command_flags": [
+   "WRITE",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "timeout",
+    "type": "double"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "where",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "min",
+      "type": "pure-token",
+      "token": "MIN"
+     },
+     {
+      "name": "max",
+      "type": "pure-token",
+      "token": "MAX"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "bzpopmax",
+  "summary": "Remove and return the member with the highest score from one or more sorted sets, or block until one is available",
+  "complexity": "O(log(N)) with N being the number of elements in the sorted set.",
+  "group": "sorted-set",
+  "since": "5.0.0",
+  "arity": -3,
+  "function": "bzpopmaxCommand",
+  "history": [
+   [
+    "6.0.0",
+    "`timeout` is interpreted as a double instead of an integer."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "NOSCRIPT",
+   "BLOCKING",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -2,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "timeout",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "bzpopmin",
+  "summary": "Remove and return the member with the lowest score from one or more sorted sets, or block until one is available",
+  "complexity": "O(log(N)) with N being the number of elements in the sorted set.",
+  "group": "sorted-set",
+  "since": "5.0.0",
+  "arity": -3,
+  "function": "bzpopminCommand",
+  "history": [
+   [
+    "6.0.0",
+    "`timeout` is interpreted as a double instead of an integer."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "NOSCRIPT",
+   "BLOCKING",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -2,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "timeout",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "command|count",
+  "summary": "Get total number of Redis commands",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": 2,
+  "container": "COMMAND",
+  "function": "commandCountCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "command|docs",
+  "summary": "Get array of specific Redis command documentation",
+  "complexity": "O(N) where N is the number of commands to look up",
+  "group": "server",
+  "since": "7.0.0",
+  "arity": -2,
+  "container": "COMMAND",
+  "function": "commandDocsCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "arguments": [
+   {
+    "name": "command-name",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "command|getkeys",
+  "summary": "Extract keys given a full Redis command",
+  "complexity": "O(N) where N is the number of arguments to the command",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": -4,
+  "container": "COMMAND",
+  "function": "commandGetkeysCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "command|getkeysandflags",
+  "summary": "Extract keys and access flags given a full Redis command",
+  "complexity": "O(N) where N is the number of arguments to the command",
+  "group": "server",
+  "since": "7.0.0",
+  "arity": -4,
+  "container": "COMMAND",
+  "function": "commandGetkeysandflagsCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "command|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "COMMAND",
+  "function": "commandHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "command|info",
+  "summary": "Get array of specific Redis command details, or all when no argument is given.",
+  "complexity": "O(N) where N is the number of commands to look up",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": -2,
+  "container": "COMMAND",
+  "function": "commandInfoCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Allowed to be called with no argument to get info on all commands."
+   ]
+  ],
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "arguments": [
+   {
+    "name": "command-name",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "command|list",
+  "summary": "Get an array of Redis command names",
+  "complexity": "O(N) where N is the total number of Redis commands",
+  "group": "server",
+  "since": "7.0.0",
+  "arity": -2,
+  "container": "COMMAND",
+  "function": "commandListCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "arguments": [
+   {
+    "name": "filterby",
+    "type": "oneof",
+    "token": "FILTERBY",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "module-name",
+      "type": "string",
+      "token": "MODULE"
+     },
+     {
+      "name": "category",
+      "type": "string",
+      "token": "ACLCAT"
+     },
+     {
+      "name": "pattern",
+      "type": "pattern",
+      "token": "PATTERN"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "command",
+  "summary": "Get array of Redis command details",
+  "complexity": "O(N) where N is the total number of Redis commands",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": -1,
+  "function": "commandCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ]
+ },
+ {
   "name": "config|get",
   "summary": "Get the values of configuration parameters",
   "complexity": "O(N) when N is the number of configuration parameters provided",
@@ -209,6 +1000,86 @@ export const SPECS: readonly CommandSpec[] = [
   "arity": -2,
   "acl_categories": [
    "SLOW"
+  ]
+ },
+ {
+  "name": "copy",
+  "summary": "Copy a key",
+  "complexity": "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
+  "group": "generic",
+  "since": "6.2.0",
+  "arity": -3,
+  "function": "copyCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "destination-db",
+    "type": "integer",
+    "token": "DB",
+    "optional": true
+   },
+   {
+    "name": "replace",
+    "type": "pure-token",
+    "token": "REPLACE",
+    "optional": true
+   }
   ]
  },
  {
@@ -332,6 +1203,55 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "del",
+  "summary": "Delete a key",
+  "complexity": "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "delCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "SLOW"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:MULTI_SHARD",
+   "RESPONSE_POLICY:AGG_SUM"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RM",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
   "name": "discard",
   "summary": "Discard all commands issued after MULTI",
   "complexity": "O(N), when N is the number of queued commands",
@@ -392,6 +1312,272 @@ export const SPECS: readonly CommandSpec[] = [
   "acl_categories": [
    "SLOW",
    "TRANSACTION"
+  ]
+ },
+ {
+  "name": "exists",
+  "summary": "Determine if a key exists",
+  "complexity": "O(N) where N is the number of keys to check.",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "existsCommand",
+  "history": [
+   [
+    "3.0.3",
+    "Accepts multiple `key` arguments."
+   ]
+  ],
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:MULTI_SHARD",
+   "RESPONSE_POLICY:AGG_SUM"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "expire",
+  "summary": "Set a key's time to live in seconds",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "expireCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added options: `NX`, `XX`, `GT` and `LT`."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "seconds",
+    "type": "integer"
+   },
+   {
+    "name": "condition",
+    "type": "oneof",
+    "since": "7.0.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nx",
+      "type": "pure-token",
+      "token": "NX"
+     },
+     {
+      "name": "xx",
+      "type": "pure-token",
+      "token": "XX"
+     },
+     {
+      "name": "gt",
+      "type": "pure-token",
+      "token": "GT"
+     },
+     {
+      "name": "lt",
+      "type": "pure-token",
+      "token": "LT"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "expireat",
+  "summary": "Set the expiration for a key as a UNIX timestamp",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.2.0",
+  "arity": -3,
+  "function": "expireatCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added options: `NX`, `XX`, `GT` and `LT`."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "unix-time-seconds",
+    "type": "unix-time"
+   },
+   {
+    "name": "condition",
+    "type": "oneof",
+    "since": "7.0.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nx",
+      "type": "pure-token",
+      "token": "NX"
+     },
+     {
+      "name": "xx",
+      "type": "pure-token",
+      "token": "XX"
+     },
+     {
+      "name": "gt",
+      "type": "pure-token",
+      "token": "GT"
+     },
+     {
+      "name": "lt",
+      "type": "pure-token",
+      "token": "LT"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "expiretime",
+  "summary": "Get the expiration Unix timestamp for a key",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "7.0.0",
+  "arity": 2,
+  "function": "expiretimeCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
   ]
  },
  {
@@ -1079,6 +2265,815 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "keys",
+  "summary": "Find all keys matching the given pattern",
+  "complexity": "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 2,
+  "function": "keysCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "arguments": [
+   {
+    "name": "pattern",
+    "type": "pattern"
+   }
+  ]
+ },
+ {
+  "name": "lindex",
+  "summary": "Get an element from a list by its index",
+  "complexity": "O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": 3,
+  "function": "lindexCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "index",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "linsert",
+  "summary": "Insert an element before or after another element in a list",
+  "complexity": "O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).",
+  "group": "list",
+  "since": "2.2.0",
+  "arity": 5,
+  "function": "linsertCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "where",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "before",
+      "type": "pure-token",
+      "token": "BEFORE"
+     },
+     {
+      "name": "after",
+      "type": "pure-token",
+      "token": "AFTER"
+     }
+    ]
+   },
+   {
+    "name": "pivot",
+    "type": "string"
+   },
+   {
+    "name": "element",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "llen",
+  "summary": "Get the length of a list",
+  "complexity": "O(1)",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": 2,
+  "function": "llenCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "lmove",
+  "summary": "Pop an element from a list, push it to another list and return it",
+  "complexity": "O(1)",
+  "group": "list",
+  "since": "6.2.0",
+  "arity": 5,
+  "function": "lmoveCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "wherefrom",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "left",
+      "type": "pure-token",
+      "token": "LEFT"
+     },
+     {
+      "name": "right",
+      "type": "pure-token",
+      "token": "RIGHT"
+     }
+    ]
+   },
+   {
+    "name": "whereto",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "left",
+      "type": "pure-token",
+      "token": "LEFT"
+     },
+     {
+      "name": "right",
+      "type": "pure-token",
+      "token": "RIGHT"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "lmpop",
+  "summary": "Pop elements from a list",
+  "complexity": "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
+  "group": "list",
+  "since": "7.0.0",
+  "arity": -4,
+  "function": "lmpopCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "where",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "left",
+      "type": "pure-token",
+      "token": "LEFT"
+     },
+     {
+      "name": "right",
+      "type": "pure-token",
+      "token": "RIGHT"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "lpop",
+  "summary": "Remove and get the first elements in a list",
+  "complexity": "O(N) where N is the number of elements returned",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "lpopCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `count` argument."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "since": "6.2.0",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "lpos",
+  "summary": "Return the index of matching elements on a list",
+  "complexity": "O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time.",
+  "group": "list",
+  "since": "6.0.6",
+  "arity": -3,
+  "function": "lposCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "element",
+    "type": "string"
+   },
+   {
+    "name": "rank",
+    "type": "integer",
+    "token": "RANK",
+    "optional": true
+   },
+   {
+    "name": "num-matches",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   },
+   {
+    "name": "len",
+    "type": "integer",
+    "token": "MAXLEN",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "lpush",
+  "summary": "Prepend one or multiple elements to a list",
+  "complexity": "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "lpushCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple `element` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "element",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "lpushx",
+  "summary": "Prepend an element to a list, only if the list exists",
+  "complexity": "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
+  "group": "list",
+  "since": "2.2.0",
+  "arity": -3,
+  "function": "lpushxCommand",
+  "history": [
+   [
+    "4.0.0",
+    "Accepts multiple `element` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "element",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "lrange",
+  "summary": "Get a range of elements from a list",
+  "complexity": "O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": 4,
+  "function": "lrangeCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "start",
+    "type": "integer"
+   },
+   {
+    "name": "stop",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "lrem",
+  "summary": "Remove elements from a list",
+  "complexity": "O(N+M) where N is the length of the list and M is the number of elements removed.",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": 4,
+  "function": "lremCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer"
+   },
+   {
+    "name": "element",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "lset",
+  "summary": "Set the value of an element in a list by its index",
+  "complexity": "O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": 4,
+  "function": "lsetCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "index",
+    "type": "integer"
+   },
+   {
+    "name": "element",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "ltrim",
+  "summary": "Trim a list to the specified range",
+  "complexity": "O(N) where N is the number of elements to be removed by the operation.",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": 4,
+  "function": "ltrimCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "start",
+    "type": "integer"
+   },
+   {
+    "name": "stop",
+    "type": "integer"
+   }
+  ]
+ },
+ {
   "name": "mget",
   "summary": "Get the values of all the given keys",
   "complexity": "O(N) where N is the number of keys to retrieve.",
@@ -1124,6 +3119,56 @@ export const SPECS: readonly CommandSpec[] = [
     "type": "key",
     "key_spec_index": 0,
     "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "move",
+  "summary": "Move a key to another database",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 3,
+  "function": "moveCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "db",
+    "type": "integer"
    }
   ]
  },
@@ -1268,6 +3313,262 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "persist",
+  "summary": "Remove the expiration from a key",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.2.0",
+  "arity": 2,
+  "function": "persistCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "pexpire",
+  "summary": "Set a key's time to live in milliseconds",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.6.0",
+  "arity": -3,
+  "function": "pexpireCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added options: `NX`, `XX`, `GT` and `LT`."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "milliseconds",
+    "type": "integer"
+   },
+   {
+    "name": "condition",
+    "type": "oneof",
+    "since": "7.0.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nx",
+      "type": "pure-token",
+      "token": "NX"
+     },
+     {
+      "name": "xx",
+      "type": "pure-token",
+      "token": "XX"
+     },
+     {
+      "name": "gt",
+      "type": "pure-token",
+      "token": "GT"
+     },
+     {
+      "name": "lt",
+      "type": "pure-token",
+      "token": "LT"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "pexpireat",
+  "summary": "Set the expiration for a key as a UNIX timestamp specified in milliseconds",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.6.0",
+  "arity": -3,
+  "function": "pexpireatCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added options: `NX`, `XX`, `GT` and `LT`."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "unix-time-milliseconds",
+    "type": "unix-time"
+   },
+   {
+    "name": "condition",
+    "type": "oneof",
+    "since": "7.0.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nx",
+      "type": "pure-token",
+      "token": "NX"
+     },
+     {
+      "name": "xx",
+      "type": "pure-token",
+      "token": "XX"
+     },
+     {
+      "name": "gt",
+      "type": "pure-token",
+      "token": "GT"
+     },
+     {
+      "name": "lt",
+      "type": "pure-token",
+      "token": "LT"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "pexpiretime",
+  "summary": "Get the expiration Unix timestamp for a key in milliseconds",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "7.0.0",
+  "arity": 2,
+  "function": "pexpiretimeCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
   "name": "ping",
   "summary": "Ping the server",
   "complexity": "O(1)",
@@ -1376,6 +3677,60 @@ export const SPECS: readonly CommandSpec[] = [
       "type": "pattern"
      }
     ]
+   }
+  ]
+ },
+ {
+  "name": "pttl",
+  "summary": "Get the time to live for a key in milliseconds",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.6.0",
+  "arity": 2,
+  "function": "pttlCommand",
+  "history": [
+   [
+    "2.8.0",
+    "Added the -2 reply."
+   ]
+  ],
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
    }
   ]
  },
@@ -1610,6 +3965,170 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "randomkey",
+  "summary": "Return a random key from the keyspace",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 1,
+  "function": "randomkeyCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "rename",
+  "summary": "Rename a key",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 3,
+  "function": "renameCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "newkey",
+    "type": "key",
+    "key_spec_index": 1
+   }
+  ]
+ },
+ {
+  "name": "renamenx",
+  "summary": "Rename a key, only if the new key does not exist",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 3,
+  "function": "renamenxCommand",
+  "history": [
+   [
+    "3.2.0",
+    "The command no longer returns an error when source and destination names are the same."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "newkey",
+    "type": "key",
+    "key_spec_index": 1
+   }
+  ]
+ },
+ {
   "name": "reset",
   "summary": "Reset the connection",
   "complexity": "O(1)",
@@ -1628,6 +4147,304 @@ export const SPECS: readonly CommandSpec[] = [
   "acl_categories": [
    "FAST",
    "CONNECTION"
+  ]
+ },
+ {
+  "name": "rpop",
+  "summary": "Remove and get the last elements in a list",
+  "complexity": "O(N) where N is the number of elements returned",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "rpopCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `count` argument."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "since": "6.2.0",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "rpoplpush",
+  "summary": "Remove the last element in a list, prepend it to another list and return it",
+  "complexity": "O(1)",
+  "group": "list",
+  "since": "1.2.0",
+  "arity": 3,
+  "function": "rpoplpushCommand",
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`LMOVE` with the `RIGHT` and `LEFT` arguments",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 1
+   }
+  ]
+ },
+ {
+  "name": "rpush",
+  "summary": "Append one or multiple elements to a list",
+  "complexity": "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
+  "group": "list",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "rpushCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple `element` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "element",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "rpushx",
+  "summary": "Append an element to a list, only if the list exists",
+  "complexity": "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
+  "group": "list",
+  "since": "2.2.0",
+  "arity": -3,
+  "function": "rpushxCommand",
+  "history": [
+   [
+    "4.0.0",
+    "Accepts multiple `element` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "LIST",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "element",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "scan",
+  "summary": "Incrementally iterate the keys space",
+  "complexity": "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.",
+  "group": "generic",
+  "since": "2.8.0",
+  "arity": -2,
+  "function": "scanCommand",
+  "history": [
+   [
+    "6.0.0",
+    "Added the `TYPE` subcommand."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:SPECIAL"
+  ],
+  "arguments": [
+   {
+    "name": "cursor",
+    "type": "integer"
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "token": "MATCH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   },
+   {
+    "name": "type",
+    "type": "string",
+    "token": "TYPE",
+    "since": "6.0.0",
+    "optional": true
+   }
   ]
  },
  {
@@ -2209,6 +5026,35 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "swapdb",
+  "summary": "Swaps two Redis databases",
+  "complexity": "O(N) where N is the count of clients watching or blocking on keys from both databases.",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": 3,
+  "function": "swapdbCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "index1",
+    "type": "integer"
+   },
+   {
+    "name": "index2",
+    "type": "integer"
+   }
+  ]
+ },
+ {
   "name": "time",
   "summary": "Return the current server time",
   "complexity": "O(1)",
@@ -2226,6 +5072,203 @@ export const SPECS: readonly CommandSpec[] = [
   ],
   "command_tips": [
    "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "touch",
+  "summary": "Alters the last access time of a key(s). Returns the number of existing keys specified.",
+  "complexity": "O(N) where N is the number of keys that will be touched.",
+  "group": "generic",
+  "since": "3.2.1",
+  "arity": -2,
+  "function": "touchCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:MULTI_SHARD",
+   "RESPONSE_POLICY:AGG_SUM"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "ttl",
+  "summary": "Get the time to live for a key in seconds",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 2,
+  "function": "ttlCommand",
+  "history": [
+   [
+    "2.8.0",
+    "Added the -2 reply."
+   ]
+  ],
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "type",
+  "summary": "Determine the type stored at key",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": 2,
+  "function": "typeCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "unlink",
+  "summary": "Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking.",
+  "complexity": "O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.",
+  "group": "generic",
+  "since": "4.0.0",
+  "arity": -2,
+  "function": "unlinkCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "FAST"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:MULTI_SHARD",
+   "RESPONSE_POLICY:AGG_SUM"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RM",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
   ]
  },
  {
@@ -2319,6 +5362,2206 @@ export const SPECS: readonly CommandSpec[] = [
     "type": "key",
     "key_spec_index": 0,
     "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "zadd",
+  "summary": "Add one or more members to a sorted set, or update its score if it already exists",
+  "complexity": "O(log(N)) for each item added, where N is the number of elements in the sorted set.",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": -4,
+  "function": "zaddCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple elements."
+   ],
+   [
+    "3.0.2",
+    "Added the `XX`, `NX`, `CH` and `INCR` options."
+   ],
+   [
+    "6.2.0",
+    "Added the `GT` and `LT` options."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "condition",
+    "type": "oneof",
+    "since": "3.0.2",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nx",
+      "type": "pure-token",
+      "token": "NX"
+     },
+     {
+      "name": "xx",
+      "type": "pure-token",
+      "token": "XX"
+     }
+    ]
+   },
+   {
+    "name": "comparison",
+    "type": "oneof",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "gt",
+      "type": "pure-token",
+      "token": "GT"
+     },
+     {
+      "name": "lt",
+      "type": "pure-token",
+      "token": "LT"
+     }
+    ]
+   },
+   {
+    "name": "change",
+    "type": "pure-token",
+    "token": "CH",
+    "since": "3.0.2",
+    "optional": true
+   },
+   {
+    "name": "increment",
+    "type": "pure-token",
+    "token": "INCR",
+    "since": "3.0.2",
+    "optional": true
+   },
+   {
+    "name": "score_member",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "score",
+      "type": "double"
+     },
+     {
+      "name": "member",
+      "type": "string"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zcard",
+  "summary": "Get the number of members in a sorted set",
+  "complexity": "O(1)",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": 2,
+  "function": "zcardCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "zcount",
+  "summary": "Count the members in a sorted set with scores within the given values",
+  "complexity": "O(log(N)) with N being the number of elements in the sorted set.",
+  "group": "sorted-set",
+  "since": "2.0.0",
+  "arity": 4,
+  "function": "zcountCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "min",
+    "type": "double"
+   },
+   {
+    "name": "max",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "zdiff",
+  "summary": "Subtract multiple sorted sets",
+  "complexity": "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -3,
+  "function": "zdiffCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zdiffstore",
+  "summary": "Subtract multiple sorted sets and store the resulting sorted set in a new key",
+  "complexity": "O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -4,
+  "function": "zdiffstoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "zincrby",
+  "summary": "Increment the score of a member in a sorted set",
+  "complexity": "O(log(N)) where N is the number of elements in the sorted set.",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": 4,
+  "function": "zincrbyCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "increment",
+    "type": "integer"
+   },
+   {
+    "name": "member",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "zinter",
+  "summary": "Intersect multiple sorted sets",
+  "complexity": "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -3,
+  "function": "zinterCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "weight",
+    "type": "integer",
+    "token": "WEIGHTS",
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "aggregate",
+    "type": "oneof",
+    "token": "AGGREGATE",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "sum",
+      "type": "pure-token",
+      "token": "SUM"
+     },
+     {
+      "name": "min",
+      "type": "pure-token",
+      "token": "MIN"
+     },
+     {
+      "name": "max",
+      "type": "pure-token",
+      "token": "MAX"
+     }
+    ]
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zintercard",
+  "summary": "Intersect multiple sorted sets and return the cardinality of the result",
+  "complexity": "O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.",
+  "group": "sorted-set",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "zintercardCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "limit",
+    "type": "integer",
+    "token": "LIMIT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zinterstore",
+  "summary": "Intersect multiple sorted sets and store the resulting sorted set in a new key",
+  "complexity": "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
+  "group": "sorted-set",
+  "since": "2.0.0",
+  "arity": -4,
+  "function": "zinterstoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   },
+   {
+    "name": "weight",
+    "type": "integer",
+    "token": "WEIGHTS",
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "aggregate",
+    "type": "oneof",
+    "token": "AGGREGATE",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "sum",
+      "type": "pure-token",
+      "token": "SUM"
+     },
+     {
+      "name": "min",
+      "type": "pure-token",
+      "token": "MIN"
+     },
+     {
+      "name": "max",
+      "type": "pure-token",
+      "token": "MAX"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zlexcount",
+  "summary": "Count the number of members in a sorted set between a given lexicographical range",
+  "complexity": "O(log(N)) with N being the number of elements in the sorted set.",
+  "group": "sorted-set",
+  "since": "2.8.9",
+  "arity": 4,
+  "function": "zlexcountCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "min",
+    "type": "string"
+   },
+   {
+    "name": "max",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "zmpop",
+  "summary": "Remove and return members with scores in a sorted set",
+  "complexity": "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
+  "group": "sorted-set",
+  "since": "7.0.0",
+  "arity": -4,
+  "function": "zmpopCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "where",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "min",
+      "type": "pure-token",
+      "token": "MIN"
+     },
+     {
+      "name": "max",
+      "type": "pure-token",
+      "token": "MAX"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zmscore",
+  "summary": "Get the score associated with the given members in a sorted set",
+  "complexity": "O(N) where N is the number of members being requested.",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -3,
+  "function": "zmscoreCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "zpopmax",
+  "summary": "Remove and return members with the highest scores in a sorted set",
+  "complexity": "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.",
+  "group": "sorted-set",
+  "since": "5.0.0",
+  "arity": -2,
+  "function": "zpopmaxCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zpopmin",
+  "summary": "Remove and return members with the lowest scores in a sorted set",
+  "complexity": "O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.",
+  "group": "sorted-set",
+  "since": "5.0.0",
+  "arity": -2,
+  "function": "zpopminCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zrandmember",
+  "summary": "Get one or multiple random elements from a sorted set",
+  "complexity": "O(N) where N is the number of elements returned",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -2,
+  "function": "zrandmemberCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "options",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer"
+     },
+     {
+      "name": "withscores",
+      "type": "pure-token",
+      "token": "WITHSCORES",
+      "optional": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zrange",
+  "summary": "Return a range of members in a sorted set",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": -4,
+  "function": "zrangeCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `REV`, `BYSCORE`, `BYLEX` and `LIMIT` options."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "start",
+    "type": "string"
+   },
+   {
+    "name": "stop",
+    "type": "string"
+   },
+   {
+    "name": "sortby",
+    "type": "oneof",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "byscore",
+      "type": "pure-token",
+      "token": "BYSCORE"
+     },
+     {
+      "name": "bylex",
+      "type": "pure-token",
+      "token": "BYLEX"
+     }
+    ]
+   },
+   {
+    "name": "rev",
+    "type": "pure-token",
+    "token": "REV",
+    "since": "6.2.0",
+    "optional": true
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zrangebylex",
+  "summary": "Return a range of members in a sorted set, by lexicographical range",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
+  "group": "sorted-set",
+  "since": "2.8.9",
+  "arity": -4,
+  "function": "zrangebylexCommand",
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`ZRANGE` with the `BYLEX` argument",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "min",
+    "type": "string"
+   },
+   {
+    "name": "max",
+    "type": "string"
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zrangebyscore",
+  "summary": "Return a range of members in a sorted set, by score",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
+  "group": "sorted-set",
+  "since": "1.0.5",
+  "arity": -4,
+  "function": "zrangebyscoreCommand",
+  "history": [
+   [
+    "2.0.0",
+    "Added the `WITHSCORES` modifier."
+   ]
+  ],
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`ZRANGE` with the `BYSCORE` argument",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "min",
+    "type": "double"
+   },
+   {
+    "name": "max",
+    "type": "double"
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "since": "2.0.0",
+    "optional": true
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zrangestore",
+  "summary": "Store a range of members from sorted set into another key",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -5,
+  "function": "zrangestoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "dst",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "src",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "min",
+    "type": "string"
+   },
+   {
+    "name": "max",
+    "type": "string"
+   },
+   {
+    "name": "sortby",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "byscore",
+      "type": "pure-token",
+      "token": "BYSCORE"
+     },
+     {
+      "name": "bylex",
+      "type": "pure-token",
+      "token": "BYLEX"
+     }
+    ]
+   },
+   {
+    "name": "rev",
+    "type": "pure-token",
+    "token": "REV",
+    "optional": true
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zrank",
+  "summary": "Determine the index of a member in a sorted set",
+  "complexity": "O(log(N))",
+  "group": "sorted-set",
+  "since": "2.0.0",
+  "arity": 3,
+  "function": "zrankCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "zrem",
+  "summary": "Remove one or more members from a sorted set",
+  "complexity": "O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": -3,
+  "function": "zremCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple elements."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "zremrangebylex",
+  "summary": "Remove all members in a sorted set between the given lexicographical range",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
+  "group": "sorted-set",
+  "since": "2.8.9",
+  "arity": 4,
+  "function": "zremrangebylexCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "min",
+    "type": "string"
+   },
+   {
+    "name": "max",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "zremrangebyrank",
+  "summary": "Remove all members in a sorted set within the given indexes",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
+  "group": "sorted-set",
+  "since": "2.0.0",
+  "arity": 4,
+  "function": "zremrangebyrankCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "start",
+    "type": "integer"
+   },
+   {
+    "name": "stop",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "zremrangebyscore",
+  "summary": "Remove all members in a sorted set within the given scores",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": 4,
+  "function": "zremrangebyscoreCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "min",
+    "type": "double"
+   },
+   {
+    "name": "max",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "zrevrange",
+  "summary": "Return a range of members in a sorted set, by index, with scores ordered from high to low",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": -4,
+  "function": "zrevrangeCommand",
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`ZRANGE` with the `REV` argument",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "start",
+    "type": "integer"
+   },
+   {
+    "name": "stop",
+    "type": "integer"
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zrevrangebylex",
+  "summary": "Return a range of members in a sorted set, by lexicographical range, ordered from higher to lower strings.",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
+  "group": "sorted-set",
+  "since": "2.8.9",
+  "arity": -4,
+  "function": "zrevrangebylexCommand",
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`ZRANGE` with the `REV` and `BYLEX` arguments",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "max",
+    "type": "string"
+   },
+   {
+    "name": "min",
+    "type": "string"
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zrevrangebyscore",
+  "summary": "Return a range of members in a sorted set, by score, with scores ordered from high to low",
+  "complexity": "O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).",
+  "group": "sorted-set",
+  "since": "2.2.0",
+  "arity": -4,
+  "function": "zrevrangebyscoreCommand",
+  "history": [
+   [
+    "2.1.6",
+    "`min` and `max` can be exclusive."
+   ]
+  ],
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`ZRANGE` with the `REV` and `BYSCORE` arguments",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "max",
+    "type": "double"
+   },
+   {
+    "name": "min",
+    "type": "double"
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "optional": true
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "zrevrank",
+  "summary": "Determine the index of a member in a sorted set, with scores ordered from high to low",
+  "complexity": "O(log(N))",
+  "group": "sorted-set",
+  "since": "2.0.0",
+  "arity": 3,
+  "function": "zrevrankCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "zscan",
+  "summary": "Incrementally iterate sorted sets elements and associated scores",
+  "complexity": "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..",
+  "group": "sorted-set",
+  "since": "2.8.0",
+  "arity": -3,
+  "function": "zscanCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "cursor",
+    "type": "integer"
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "token": "MATCH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zscore",
+  "summary": "Get the score associated with the given member in a sorted set",
+  "complexity": "O(1)",
+  "group": "sorted-set",
+  "since": "1.2.0",
+  "arity": 3,
+  "function": "zscoreCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "zunion",
+  "summary": "Add multiple sorted sets",
+  "complexity": "O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
+  "group": "sorted-set",
+  "since": "6.2.0",
+  "arity": -3,
+  "function": "zunionCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "weight",
+    "type": "integer",
+    "token": "WEIGHTS",
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "aggregate",
+    "type": "oneof",
+    "token": "AGGREGATE",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "sum",
+      "type": "pure-token",
+      "token": "SUM"
+     },
+     {
+      "name": "min",
+      "type": "pure-token",
+      "token": "MIN"
+     },
+     {
+      "name": "max",
+      "type": "pure-token",
+      "token": "MAX"
+     }
+    ]
+   },
+   {
+    "name": "withscores",
+    "type": "pure-token",
+    "token": "WITHSCORES",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "zunionstore",
+  "summary": "Add multiple sorted sets and store the resulting sorted set in a new key",
+  "complexity": "O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
+  "group": "sorted-set",
+  "since": "2.0.0",
+  "arity": -4,
+  "function": "zunionstoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SORTEDSET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   },
+   {
+    "name": "weight",
+    "type": "integer",
+    "token": "WEIGHTS",
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "aggregate",
+    "type": "oneof",
+    "token": "AGGREGATE",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "sum",
+      "type": "pure-token",
+      "token": "SUM"
+     },
+     {
+      "name": "min",
+      "type": "pure-token",
+      "token": "MIN"
+     },
+     {
+      "name": "max",
+      "type": "pure-token",
+      "token": "MAX"
+     }
+    ]
    }
   ]
  }
