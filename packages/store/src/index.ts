@@ -20,3 +20,6 @@ export { EVPOOL_SIZE } from './evict.js';
 export * from './types/string.js';
 export * from './types/list.js';
 export * from './types/zset.js';
+export * from './types/slot-index.js';
+export * from './types/hash.js';
+export * from './types/set.js';
