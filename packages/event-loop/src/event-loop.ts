@@ -201,8 +201,15 @@ export class EventLoop {
     }
     return this.startListening(server, listener, () => {
       server.listen({ path, backlog: opts.backlog ?? 511 });
-    }).then(() => {
-      if (opts.perm !== undefined) chmodSync(path, opts.perm);
+    }).then(async () => {
+      if (opts.perm !== undefined) {
+        try {
+          chmodSync(path, opts.perm);
+        } catch (err) {
+          await listener.close();
+          throw err;
+        }
+      }
       return listener;
     });
   }
