@@ -1,0 +1,15 @@
+// Public API of @redwing/script: a Lua 5.1 engine compiled to JavaScript, with Redis's libraries and sandbox.
+export { LuaEngine, type LuaEngineOptions, type LuaLibrary } from './engine.js';
+export { type BudgetOptions } from './runtime.js';
+export {
+  Coroutine,
+  LuaAbort,
+  LuaError,
+  LuaTable,
+  NONE,
+  type LuaFunction,
+  numberToString,
+  strToNumber,
+  typeName,
+} from './value.js';
+export { parseChunk, chunkId } from './parser.js';

@@ -1,0 +1,90 @@
+// Coroutines on generators. Chunks that mention `coroutine` are compiled in "dual" mode: every function also
+// gets a generator twin (f.$g) whose calls are `yield*`-able, so coroutine.yield can suspend the whole Lua stack
+// of a coroutine. Natives (pcall, sort comparators, metamethods) call plain forms, so yielding across them fails
+// with Lua 5.1's own error: "attempt to yield across metamethod/C-call boundary".
+import type { LuaEngine } from '../engine.js';
+import { Coroutine, type LuaFunction, LuaAbort, LuaError, LuaTable, typeName } from '../value.js';
+import { argError, typeErrorArg } from './args.js';
+
+type Gen = Generator<unknown[], unknown[], unknown[]>;
+
+export function installCoroutine(engine: LuaEngine): void {
+  const R = engine.runtime;
+  const C = new LuaTable();
+  let current: Coroutine | undefined;
+
+  const yieldFn: LuaFunction = function (): never {
+    if (current === undefined) R.error('attempt to yield from outside a coroutine');
+    return R.error('attempt to yield across metamethod/C-call boundary');
+  };
+  R.coyield = yieldFn;
+
+  function resume(co: Coroutine, args: unknown[]): { ok: boolean; values: unknown[] } {
+    if (co.status === 'dead') return { ok: false, values: ['cannot resume dead coroutine'] };
+    if (co.status !== 'suspended') return { ok: false, values: ['cannot resume non-suspended coroutine'] };
+    const prev = current;
+    if (prev !== undefined) prev.status = 'normal';
+    current = co;
+    co.status = 'running';
+    try {
+      let step: IteratorResult<unknown[], unknown[]>;
+      if (co.gen === undefined) {
+        const g = (co.fn as unknown as { $g?: (...a: unknown[]) => Gen }).$g;
+        if (g === undefined) {
+          const r = engine.callValue(co.fn, args);
+          co.status = 'dead';
+          return { ok: true, values: r };
+        }
+        co.gen = g(...args);
+        step = co.gen.next(args);
+      } else step = co.gen.next(args);
+      co.status = step.done === true ? 'dead' : 'suspended';
+      return { ok: true, values: step.value };
+    } catch (e) {
+      co.status = 'dead';
+      const n = engine.normalizeError(e);
+      if (n instanceof LuaAbort || !(n instanceof LuaError)) throw n;
+      return { ok: false, values: [n.value] };
+    } finally {
+      current = prev;
+      if (prev !== undefined) prev.status = 'running';
+    }
+  }
+
+  C.set('create', function (...a: unknown[]) {
+    const f = a[0];
+    if (typeof f !== 'function') argError(R, 1, 'create', 'Lua function expected');
+    return [new Coroutine(f as LuaFunction)];
+  });
+  C.set('resume', function (...a: unknown[]) {
+    const co = a[0];
+    if (!(co instanceof Coroutine)) argError(R, 1, 'resume', 'coroutine expected');
+    const r = resume(co, a.slice(1));
+    return [r.ok, ...r.values];
+  });
+  C.set('yield', yieldFn);
+  C.set('status', function (...a: unknown[]) {
+    const co = a[0];
+    if (!(co instanceof Coroutine)) argError(R, 1, 'status', 'coroutine expected');
+    return [co.status];
+  });
+  C.set('running', () => [current]);
+  C.set('wrap', function (...a: unknown[]) {
+    const f = a[0];
+    if (typeof f !== 'function') argError(R, 1, 'wrap', 'Lua function expected');
+    const co = new Coroutine(f as LuaFunction);
+    const at = R.at;
+    const w: LuaFunction = (...args: unknown[]) => {
+      const r = resume(co, args);
+      if (r.ok) return r.values;
+      const err = r.values[0];
+      if (typeof err === 'string') R.error(err);
+      throw new LuaError(err);
+    };
+    void at;
+    return [w];
+  });
+  engine.globals.set('coroutine', C);
+  void typeErrorArg;
+  void typeName;
+}
