@@ -33,6 +33,9 @@ const PREALLOC_MAX = 8 * 1024 * 1024;
 /** Type bytes whose header is a short number: a longer line without CR is malformed. */
 const NUMERIC_HEADER = new Uint8Array(256);
 for (const c of '$!=;*~%>|:#_.') NUMERIC_HEADER[c.charCodeAt(0)] = 1;
+const WINDOW = 1024;
+const SHORT_TEXT = 64;
+const NON_ASCII = /[^\x00-\x7f]/;
 const DOUBLE = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 
 const enum Kind {
@@ -75,6 +78,12 @@ export class ReplyParser {
   private bigType = 0;
   private bigLen = 0;
   private bigFilled = 0;
+  // decoded window of the input for short strings (see text())
+  private winBuf: Buffer = EMPTY;
+  private winStart = 0;
+  private winEnd = 0;
+  private winStr = '';
+  private winOk = false;
   private failedFlag = false;
   private inStream = false;
   private running = false;
@@ -113,6 +122,8 @@ export class ReplyParser {
     this.bigFilled = this.bigLen = 0;
     this.failedFlag = false;
     this.inStream = false;
+    this.winBuf = EMPTY;
+    this.winStr = '';
     this.queued = [];
   }
 
@@ -123,6 +134,7 @@ export class ReplyParser {
       return;
     }
     this.running = true;
+    this.winBuf = EMPTY; // the caller may reuse its chunk buffers between feeds
     try {
       this.append(chunk);
       for (;;) {
@@ -182,23 +194,38 @@ export class ReplyParser {
     else throw err;
   }
 
+  /**
+   * Decodes buf[s, e). Short strings are cut with substring() from a decoded window of the input (one native
+   * decode per window instead of one per value); such a string may keep its window (at most WINDOW chars) alive.
+   */
   private text(buf: Buffer, s: number, e: number): string {
+    if (e - s <= SHORT_TEXT) {
+      if (buf !== this.winBuf || s < this.winStart || e > this.winEnd) {
+        const we = s + WINDOW < this.end && buf === this.buf ? s + WINDOW : buf === this.buf ? this.end : e;
+        this.winBuf = buf;
+        this.winStart = s;
+        this.winEnd = we;
+        this.winStr = fast(buf).latin1Slice(s, we);
+        this.winOk = !this.utf8 || !NON_ASCII.test(this.winStr);
+      }
+      if (this.winOk) return this.winStr.substring(s - this.winStart, e - this.winStart);
+    }
     return this.utf8 ? fast(buf).utf8Slice(s, e) : fast(buf).latin1Slice(s, e);
   }
 
   private blob(buf: Buffer, s: number, e: number): Buffer | string {
-    return this.asBuffer ? buf.subarray(s, e) : this.utf8 ? fast(buf).utf8Slice(s, e) : fast(buf).latin1Slice(s, e);
+    return this.asBuffer ? buf.subarray(s, e) : this.text(buf, s, e);
   }
 
   /** Adds a finished value to the innermost aggregate, closing aggregates that become complete. */
   private emit(v: unknown): void {
     const stack = this.stack;
     for (;;) {
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
+      if (stack.length === 0) {
         this.onReply(v);
         return;
       }
+      const top = stack[stack.length - 1]!;
       if (top.kind === Kind.StreamString) {
         this.fail('streamed string expects ";" chunks');
         return;
@@ -309,8 +336,47 @@ export class ReplyParser {
       this.finishBig();
       if (this.failedFlag) return;
     }
+    const maxBulk = this.maxBulkLength;
     while (pos < end) {
       const type = buf[pos]!;
+      // fast paths: ":<int>", "$<len>" with the whole bulk present, "*<count>"
+      if ((type === 36 || type === 58 || type === 42) && this.scanned === 0 && !this.inStream) {
+        let q = pos + 1;
+        let neg = false;
+        if (type === 58 && q < end && buf[q] === 45) {
+          neg = true;
+          q++;
+        }
+        const first = q;
+        let v = 0;
+        while (q < end) {
+          const c = buf[q]!;
+          if (c < 48 || c > 57) break;
+          v = v * 10 + (c - 48);
+          q++;
+        }
+        if (q > first && q - first <= 15 && q + 1 < end && buf[q] === 13 && buf[q + 1] === 10) {
+          const next = q + 2;
+          if (type === 58) {
+            this.pos = pos = next;
+            this.emit(neg ? -v : v);
+            if (this.failedFlag) return;
+            continue;
+          }
+          if (type === 42) {
+            this.pos = pos = next;
+            this.open(Kind.Array, v);
+            if (this.failedFlag) return;
+            continue;
+          }
+          if (v <= maxBulk && end - next >= v + 2 && buf[next + v] === 13 && buf[next + v + 1] === 10) {
+            this.pos = pos = next + v + 2;
+            this.emit(this.asBuffer ? buf.subarray(next, next + v) : this.text(buf, next, next + v));
+            if (this.failedFlag) return;
+            continue;
+          }
+        }
+      }
       let cr = pos + 1 + this.scanned;
       while (cr < end && buf[cr] !== 13) cr++;
       if (cr + 1 >= end) {

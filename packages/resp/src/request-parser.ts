@@ -252,7 +252,8 @@ export class RequestParser {
           continue;
         }
       }
-      if (this.left === 0) {
+      let left = this.left;
+      if (left === 0) {
         if (pos >= end) break;
         if (buf[pos] !== 42) {
           // inline request
@@ -271,43 +272,66 @@ export class RequestParser {
           this.onCommand(latin1 ? words : words.map((w) => Buffer.from(w, 'latin1')));
           continue;
         }
-        // multibulk count
-        const cr = this.find(buf, pos, end, 13);
-        if (cr < 0) {
-          if (end - pos > this.maxInlineSize) return this.fail('too big mbulk count string');
-          break;
+        // multibulk count; fast path for "*<1..7 digits>\r?" with no leading zero
+        let n = -1;
+        if (this.scanned === 0 && pos + 3 < end) {
+          let q = pos + 1;
+          let c = buf[q]!;
+          if (c >= 49 && c <= 57) {
+            let v = c - 48;
+            c = buf[++q]!;
+            while (c >= 48 && c <= 57 && q < pos + 8) {
+              v = v * 10 + (c - 48);
+              if (++q >= end) break;
+              c = buf[q]!;
+            }
+            if (c === 13 && q + 1 < end) {
+              n = v;
+              pos = q + 2;
+            }
+          }
         }
-        if (cr > end - 2) break;
-        const n = parseRedisInteger(buf, pos + 1, cr);
+        if (n < 0) {
+          const cr = this.find(buf, pos, end, 13);
+          if (cr < 0) {
+            if (end - pos > this.maxInlineSize) return this.fail('too big mbulk count string');
+            break;
+          }
+          if (cr > end - 2) break;
+          n = parseRedisInteger(buf, pos + 1, cr);
+          pos = cr + 2;
+          this.scanned = 0;
+        }
         if (!(n <= INT_MAX && n <= this.maxMultibulkLength)) return this.fail('invalid multibulk length');
         if (n > UNAUTH_MAX_ARGS && !this.authenticated) return this.fail('unauthenticated multibulk length');
-        pos = cr + 2;
-        this.scanned = 0;
         if (n <= 0) continue;
-        this.left = n;
+        left = n;
       }
       // bulk arguments
-      while (this.left > 0) {
-        let len = this.bulkLen;
-        if (len < 0) {
-          // fast path: "$<digits>\r?" with a plain positive number
-          if (buf[pos] === 36 && this.scanned === 0) {
+      const args = this.args;
+      let bulkLen = this.bulkLen;
+      let argBytes = this.argBytes;
+      while (left > 0) {
+        if (bulkLen < 0) {
+          // fast path: "$<digits>\r?" with a plain positive number within the limits
+          if (buf[pos] === 36 && this.scanned === 0 && pos + 3 < end) {
             let q = pos + 1;
-            let c = q < end ? buf[q]! : 0;
+            let c = buf[q]!;
             if (c >= 49 && c <= 57) {
               let v = c - 48;
-              c = ++q < end ? buf[q]! : 0;
-              while (c >= 48 && c <= 57 && q - pos < 16) {
+              c = buf[++q]!;
+              while (c >= 48 && c <= 57 && q < pos + 16) {
                 v = v * 10 + (c - 48);
-                c = ++q < end ? buf[q]! : 0;
+                if (++q >= end) break;
+                c = buf[q]!;
               }
               if (c === 13 && q + 1 < end && v <= this.maxBulkLength && (v <= UNAUTH_MAX_BULK || this.authenticated)) {
-                len = v;
+                bulkLen = v;
                 pos = q + 2;
               }
             }
           }
-          if (len < 0) {
+          if (bulkLen < 0) {
             const cr = this.find(buf, pos, end, 13);
             if (cr < 0) {
               if (end - pos > this.maxInlineSize) return this.fail('too big bulk count string');
@@ -322,27 +346,26 @@ export class RequestParser {
             const v = parseRedisInteger(buf, pos + 1, cr);
             if (!(v >= 0 && v <= this.maxBulkLength)) return this.fail('invalid bulk length');
             if (v > UNAUTH_MAX_BULK && !this.authenticated) return this.fail('unauthenticated bulk length');
-            len = v;
+            bulkLen = v;
             pos = cr + 2;
             this.scanned = 0;
           }
-          this.bulkLen = len;
         }
-        if (end - pos >= len + 2) {
+        if (end - pos >= bulkLen + 2) {
           if (latin1) {
-            this.args.push(fb.latin1Slice(pos, pos + len));
+            args.push(fb.latin1Slice(pos, pos + bulkLen));
           } else {
-            const a = Buffer.allocUnsafe(len);
-            buf.copy(a, 0, pos, pos + len);
-            this.args.push(a);
+            const a = Buffer.allocUnsafe(bulkLen);
+            buf.copy(a, 0, pos, pos + bulkLen);
+            args.push(a);
           }
-          this.argBytes += len;
-          pos += len + 2;
-          this.bulkLen = -1;
-          this.left--;
+          argBytes += bulkLen;
+          pos += bulkLen + 2;
+          bulkLen = -1;
+          left--;
         } else {
-          if (len >= BIG_ARG) {
-            const big = Buffer.allocUnsafe(len + 2);
+          if (bulkLen >= BIG_ARG) {
+            const big = Buffer.allocUnsafe(bulkLen + 2);
             buf.copy(big, 0, pos, end);
             this.bigFilled = end - pos;
             this.big = big;
@@ -351,7 +374,10 @@ export class RequestParser {
           break;
         }
       }
-      if (this.left > 0) break;
+      this.left = left;
+      this.bulkLen = bulkLen;
+      this.argBytes = argBytes;
+      if (left > 0) break;
       this.pos = pos;
       this.deliver();
     }

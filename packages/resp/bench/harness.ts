@@ -1,0 +1,68 @@
+// Bench harness: timing (best of several rounds after warm-up), Buffer allocation counting, chunking, and the
+// redis-parser adapter (a CommonJS package without types).
+
+import { createRequire } from 'node:module';
+
+export interface RedisParserLike {
+  execute(b: Buffer): void;
+}
+export type RedisParserCtor = new (opts: {
+  returnReply: (v: unknown) => void;
+  returnError: (e: Error) => void;
+  returnFatalError?: (e: Error) => void;
+  returnBuffers?: boolean;
+}) => RedisParserLike;
+
+export const RedisParser = createRequire(import.meta.url)('redis-parser') as RedisParserCtor;
+
+export function chunk(buf: Buffer, size: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += size) out.push(Buffer.from(buf.subarray(i, i + size)));
+  return out;
+}
+
+/** Runs fn repeatedly for about `ms` per round and returns the best rate of `units` per second. */
+export function measure(fn: () => void, units: number, rounds = 5, ms = 400): number {
+  for (let i = 0; i < 3; i++) fn();
+  let best = 0;
+  for (let r = 0; r < rounds; r++) {
+    let n = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    do {
+      fn();
+      n++;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    } while (elapsed * 1000 < ms);
+    best = Math.max(best, (n * units) / elapsed);
+  }
+  return best;
+}
+
+/** Counts Buffer allocations (alloc, allocUnsafe, allocUnsafeSlow, from, concat) made while fn runs. */
+export function countAllocations(fn: () => void): number {
+  const names = ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'from', 'concat'] as const;
+  const B = Buffer as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const saved = names.map((n) => B[n]);
+  let count = 0;
+  names.forEach((n, i) => {
+    const orig = saved[i] as (...a: unknown[]) => unknown;
+    B[n] = (...a: unknown[]) => {
+      count++;
+      return orig.apply(Buffer, a);
+    };
+  });
+  try {
+    fn();
+  } finally {
+    names.forEach((n, i) => (B[n] = saved[i] as (...a: unknown[]) => unknown));
+  }
+  return count;
+}
+
+export function fmt(n: number, digits = 1): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(digits)}G`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(digits)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(digits)}k`;
+  return n.toFixed(digits);
+}
