@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { threadId } from 'node:worker_threads';
 import { EventLoop, NOMORE, OwnershipError, currentThread, simulateThread, type Connection } from './index.js';
-import { Collector, socketPair, turns, until } from '../test/helpers.js';
+import { Collector, dial, socketPair, turns, until } from '../test/helpers.js';
 
 const OTHER = threadId + 1000;
 
@@ -118,3 +118,55 @@ describe('Connection guards', () => {
     await until(() => conn.closed);
   });
 });
+
+describe('connections owned by another thread (the IO-thread shape)', () => {
+  it('the owner serves the connection; a call from the main thread is refused and changes nothing', async () => {
+    const IO = OTHER + 1;
+    const loop = simulateThread(IO, () => new EventLoop({ name: 'io-1' }));
+    const accepted: Connection[] = [];
+    const listener = await simulateThread(IO, () =>
+      loop.listenTcp({ host: '127.0.0.1', port: 0 }, (conn) => {
+        // Socket events arrive on the owner; here the owner's code runs under its (simulated) id.
+        simulateThread(IO, () => {
+          accepted.push(conn);
+          conn.setReadHandler((chunk) => simulateThread(IO, () => conn.write(chunk)));
+        });
+      }),
+    );
+    const client = await dial(listener.port);
+    const got = new Collector(client);
+    await until(() => accepted.length === 1);
+    const conn = accepted[0]!;
+    expect(conn.ownerThread).toBe(IO);
+
+    // The main thread reaching into an IO thread's connection (Valkey's crash class) is caught.
+    expectOwnershipError(() => conn.write(Buffer.from('from main')), 'Connection.write', IO, threadId);
+    expectOwnershipError(() => conn.setReadHandler(null), 'Connection.setReadHandler', IO, threadId);
+    expectOwnershipError(() => conn.close(), 'Connection.close', IO, threadId);
+    expectOwnershipError(() => listener.close(), 'Listener.close', IO, threadId);
+    expect(conn.pendingWriteBytes).toBe(0);
+    expect(conn.closed).toBe(false);
+
+    client.write('still served');
+    await got.waitFor(12);
+    expect(got.text()).toBe('still served');
+    simulateThread(IO, () => conn.close());
+    await got.waitEnd();
+    await simulateThread(IO, () => loop.stop());
+  });
+
+  it('adopt is guarded too', async () => {
+    const loop = new EventLoop();
+    const { server, client } = await socketPair();
+    expectOwnershipError(
+      () => simulateThread(OTHER, () => loop.adopt(server, 'tcp')),
+      'EventLoop.adopt',
+      threadId,
+      OTHER,
+    );
+    expect(loop.connectionCount).toBe(0);
+    client.destroy();
+    server.destroy();
+  });
+});
+
