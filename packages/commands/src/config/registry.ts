@@ -237,6 +237,9 @@ export class ConfigRegistry {
   private readonly entries = new Map<string, ConfigEntry>();
   private readonly values = new Map<string, string>();
   private readonly listeners = new Map<string, ((v: string) => void)[]>();
+  /** Parsed caches, cleared on every set (hot paths read numbers and buffer limits per command). */
+  private readonly numberCache = new Map<string, number>();
+  private limitCache: Record<string, [number, number, number]> | null = null;
 
   constructor(private readonly engine: Engine) {
     for (const e of coreEntries()) this.register(e);
@@ -248,6 +251,8 @@ export class ConfigRegistry {
     if (!this.values.has(e.name)) {
       const v = e.type === 'special' && e.validate ? e.validate(e.default) : e.default;
       this.values.set(e.name, typeof v === 'string' ? v : e.default);
+      this.numberCache.clear();
+      this.limitCache = null;
       if (e.apply && typeof v === 'string') e.apply(v, this.engine);
     }
   }
@@ -273,7 +278,12 @@ export class ConfigRegistry {
   }
 
   getNumber(name: string): number {
-    return Number(this.getString(name));
+    let n = this.numberCache.get(name);
+    if (n === undefined) {
+      n = Number(this.getString(name));
+      this.numberCache.set(name, n);
+    }
+    return n;
   }
 
   getBool(name: string): boolean {
@@ -292,9 +302,16 @@ export class ConfigRegistry {
 
   /** Output buffer limits for a class: [hard, soft, softSeconds]. */
   outputBufferLimit(cls: 'normal' | 'slave' | 'pubsub'): [number, number, number] {
-    const cur = JSON.parse(this.values.get('client-output-buffer-limit') ?? '{}') as Record<string, string[]>;
-    const v = cur[cls] ?? ['0', '0', '0'];
-    return [Number(v[0]), Number(v[1]), Number(v[2])];
+    if (!this.limitCache) {
+      const cur = JSON.parse(this.values.get('client-output-buffer-limit') ?? '{}') as Record<string, string[]>;
+      const parsed: Record<string, [number, number, number]> = {};
+      for (const k of ['normal', 'slave', 'pubsub']) {
+        const v = cur[k] ?? ['0', '0', '0'];
+        parsed[k] = [Number(v[0]), Number(v[1]), Number(v[2])];
+      }
+      this.limitCache = parsed;
+    }
+    return this.limitCache[cls] ?? [0, 0, 0];
   }
 
   /** CONFIG GET patterns: pairs of [name as matched, value]. */
@@ -366,6 +383,8 @@ export class ConfigRegistry {
     const r = this.check(name, value, startup);
     if ('error' in r) return r.error;
     this.values.set(e.name, r.value);
+    this.numberCache.clear();
+    this.limitCache = null;
     if (e.store) {
       const cfg = this.engine.keyspace.config as unknown as Record<string, unknown>;
       cfg[e.store] = e.type === 'bool' ? r.value === 'yes' : e.type === 'int' || e.type === 'memory' ? Number(r.value) : r.value;
