@@ -2,6 +2,8 @@
 import type { CommandHandler } from '../types.js';
 import { appendCommand } from '../string/append.js';
 import { authCommand } from '../connection/auth.js';
+import { bgrewriteaofCommand } from '../introspection/bgrewriteaof.js';
+import { bgsaveCommand } from '../introspection/bgsave.js';
 import { blmoveCommand } from '../list/blmove.js';
 import { blmpopCommand } from '../list/blmpop.js';
 import { blpopCommand } from '../list/blpop.js';
@@ -10,6 +12,20 @@ import { brpoplpushCommand } from '../list/brpoplpush.js';
 import { bzmpopCommand } from '../zset/bzmpop.js';
 import { bzpopmaxCommand } from '../zset/bzpopmax.js';
 import { bzpopminCommand } from '../zset/bzpopmin.js';
+import { clientGetnameCommand } from '../introspection/client-getname.js';
+import { clientGetredirCommand } from '../introspection/client-getredir.js';
+import { clientHelpCommand } from '../introspection/client-help.js';
+import { clientIdCommand } from '../introspection/client-id.js';
+import { clientInfoCommand } from '../introspection/client-info.js';
+import { clientKillCommand } from '../introspection/client-kill.js';
+import { clientListCommand } from '../introspection/client-list.js';
+import { clientNoEvictCommand } from '../introspection/client-no-evict.js';
+import { clientPauseCommand } from '../introspection/client-pause.js';
+import { clientReplyCommand } from '../introspection/client-reply.js';
+import { clientSetnameCommand } from '../introspection/client-setname.js';
+import { clientTrackinginfoCommand } from '../introspection/client-trackinginfo.js';
+import { clientUnblockCommand } from '../introspection/client-unblock.js';
+import { clientUnpauseCommand } from '../introspection/client-unpause.js';
 import { commandCommand } from '../introspection/command.js';
 import { commandCountCommand } from '../introspection/command-count.js';
 import { commandDocsCommand } from '../introspection/command-docs.js';
@@ -23,6 +39,7 @@ import { configResetstatCommand } from '../server/config-resetstat.js';
 import { configSetCommand } from '../server/config-set.js';
 import { copyCommand } from '../keys/copy.js';
 import { dbsizeCommand } from '../server/dbsize.js';
+import { debugCommand } from '../introspection/debug.js';
 import { decrCommand } from '../string/decr.js';
 import { decrbyCommand } from '../string/decrby.js';
 import { delCommand } from '../keys/del.js';
@@ -47,6 +64,12 @@ import { incrbyCommand } from '../string/incrby.js';
 import { incrbyfloatCommand } from '../string/incrbyfloat.js';
 import { infoCommand } from '../server/info.js';
 import { keysCommand } from '../keys/keys.js';
+import { lastsaveCommand } from '../introspection/lastsave.js';
+import { latencyDoctorCommand } from '../introspection/latency-doctor.js';
+import { latencyHelpCommand } from '../introspection/latency-help.js';
+import { latencyHistoryCommand } from '../introspection/latency-history.js';
+import { latencyLatestCommand } from '../introspection/latency-latest.js';
+import { latencyResetCommand } from '../introspection/latency-reset.js';
 import { lindexCommand } from '../list/lindex.js';
 import { linsertCommand } from '../list/linsert.js';
 import { llenCommand } from '../list/llen.js';
@@ -60,11 +83,23 @@ import { lrangeCommand } from '../list/lrange.js';
 import { lremCommand } from '../list/lrem.js';
 import { lsetCommand } from '../list/lset.js';
 import { ltrimCommand } from '../list/ltrim.js';
+import { memoryDoctorCommand } from '../introspection/memory-doctor.js';
+import { memoryHelpCommand } from '../introspection/memory-help.js';
+import { memoryMallocStatsCommand } from '../introspection/memory-malloc-stats.js';
+import { memoryPurgeCommand } from '../introspection/memory-purge.js';
+import { memoryStatsCommand } from '../introspection/memory-stats.js';
+import { memoryUsageCommand } from '../introspection/memory-usage.js';
 import { mgetCommand } from '../string/mget.js';
+import { monitorCommand } from '../introspection/monitor.js';
 import { moveCommand } from '../keys/move.js';
 import { msetCommand } from '../string/mset.js';
 import { msetnxCommand } from '../string/msetnx.js';
 import { multiCommand } from '../multi/multi.js';
+import { objectEncodingCommand } from '../introspection/object-encoding.js';
+import { objectFreqCommand } from '../introspection/object-freq.js';
+import { objectHelpCommand } from '../introspection/object-help.js';
+import { objectIdletimeCommand } from '../introspection/object-idletime.js';
+import { objectRefcountCommand } from '../introspection/object-refcount.js';
 import { persistCommand } from '../keys/persist.js';
 import { pexpireCommand } from '../keys/pexpire.js';
 import { pexpireatCommand } from '../keys/pexpireat.js';
@@ -90,12 +125,18 @@ import { rpopCommand } from '../list/rpop.js';
 import { rpoplpushCommand } from '../list/rpoplpush.js';
 import { rpushCommand } from '../list/rpush.js';
 import { rpushxCommand } from '../list/rpushx.js';
+import { saveCommand } from '../introspection/save.js';
 import { scanCommand } from '../keys/scan.js';
 import { selectCommand } from '../connection/select.js';
 import { setCommand } from '../string/set.js';
 import { setexCommand } from '../string/setex.js';
 import { setnxCommand } from '../string/setnx.js';
 import { setrangeCommand } from '../string/setrange.js';
+import { shutdownCommand } from '../introspection/shutdown.js';
+import { slowlogGetCommand } from '../introspection/slowlog-get.js';
+import { slowlogHelpCommand } from '../introspection/slowlog-help.js';
+import { slowlogLenCommand } from '../introspection/slowlog-len.js';
+import { slowlogResetCommand } from '../introspection/slowlog-reset.js';
 import { spublishCommand } from '../pubsub/spublish.js';
 import { ssubscribeCommand } from '../pubsub/ssubscribe.js';
 import { strlenCommand } from '../string/strlen.js';
@@ -110,6 +151,7 @@ import { typeCommand } from '../keys/type.js';
 import { unlinkCommand } from '../keys/unlink.js';
 import { unsubscribeCommand } from '../pubsub/unsubscribe.js';
 import { unwatchCommand } from '../multi/unwatch.js';
+import { waitCommand } from '../introspection/wait.js';
 import { watchCommand } from '../multi/watch.js';
 import { zaddCommand } from '../zset/zadd.js';
 import { zcardCommand } from '../zset/zcard.js';
@@ -147,6 +189,8 @@ import { zunionstoreCommand } from '../zset/zunionstore.js';
 export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'append': appendCommand,
   'auth': authCommand,
+  'bgrewriteaof': bgrewriteaofCommand,
+  'bgsave': bgsaveCommand,
   'blmove': blmoveCommand,
   'blmpop': blmpopCommand,
   'blpop': blpopCommand,
@@ -155,6 +199,20 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'bzmpop': bzmpopCommand,
   'bzpopmax': bzpopmaxCommand,
   'bzpopmin': bzpopminCommand,
+  'client|getname': clientGetnameCommand,
+  'client|getredir': clientGetredirCommand,
+  'client|help': clientHelpCommand,
+  'client|id': clientIdCommand,
+  'client|info': clientInfoCommand,
+  'client|kill': clientKillCommand,
+  'client|list': clientListCommand,
+  'client|no-evict': clientNoEvictCommand,
+  'client|pause': clientPauseCommand,
+  'client|reply': clientReplyCommand,
+  'client|setname': clientSetnameCommand,
+  'client|trackinginfo': clientTrackinginfoCommand,
+  'client|unblock': clientUnblockCommand,
+  'client|unpause': clientUnpauseCommand,
   'command|count': commandCountCommand,
   'command|docs': commandDocsCommand,
   'command|getkeys': commandGetkeysCommand,
@@ -168,6 +226,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'config|set': configSetCommand,
   'copy': copyCommand,
   'dbsize': dbsizeCommand,
+  'debug': debugCommand,
   'decr': decrCommand,
   'decrby': decrbyCommand,
   'del': delCommand,
@@ -192,6 +251,12 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'incrbyfloat': incrbyfloatCommand,
   'info': infoCommand,
   'keys': keysCommand,
+  'lastsave': lastsaveCommand,
+  'latency|doctor': latencyDoctorCommand,
+  'latency|help': latencyHelpCommand,
+  'latency|history': latencyHistoryCommand,
+  'latency|latest': latencyLatestCommand,
+  'latency|reset': latencyResetCommand,
   'lindex': lindexCommand,
   'linsert': linsertCommand,
   'llen': llenCommand,
@@ -205,11 +270,23 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'lrem': lremCommand,
   'lset': lsetCommand,
   'ltrim': ltrimCommand,
+  'memory|doctor': memoryDoctorCommand,
+  'memory|help': memoryHelpCommand,
+  'memory|malloc-stats': memoryMallocStatsCommand,
+  'memory|purge': memoryPurgeCommand,
+  'memory|stats': memoryStatsCommand,
+  'memory|usage': memoryUsageCommand,
   'mget': mgetCommand,
+  'monitor': monitorCommand,
   'move': moveCommand,
   'mset': msetCommand,
   'msetnx': msetnxCommand,
   'multi': multiCommand,
+  'object|encoding': objectEncodingCommand,
+  'object|freq': objectFreqCommand,
+  'object|help': objectHelpCommand,
+  'object|idletime': objectIdletimeCommand,
+  'object|refcount': objectRefcountCommand,
   'persist': persistCommand,
   'pexpire': pexpireCommand,
   'pexpireat': pexpireatCommand,
@@ -235,12 +312,18 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'rpoplpush': rpoplpushCommand,
   'rpush': rpushCommand,
   'rpushx': rpushxCommand,
+  'save': saveCommand,
   'scan': scanCommand,
   'select': selectCommand,
   'set': setCommand,
   'setex': setexCommand,
   'setnx': setnxCommand,
   'setrange': setrangeCommand,
+  'shutdown': shutdownCommand,
+  'slowlog|get': slowlogGetCommand,
+  'slowlog|help': slowlogHelpCommand,
+  'slowlog|len': slowlogLenCommand,
+  'slowlog|reset': slowlogResetCommand,
   'spublish': spublishCommand,
   'ssubscribe': ssubscribeCommand,
   'strlen': strlenCommand,
@@ -255,6 +338,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'unlink': unlinkCommand,
   'unsubscribe': unsubscribeCommand,
   'unwatch': unwatchCommand,
+  'wait': waitCommand,
   'watch': watchCommand,
   'zadd': zaddCommand,
   'zcard': zcardCommand,

@@ -92,6 +92,59 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "bgrewriteaof",
+  "summary": "Asynchronously rewrite the append-only file",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": 1,
+  "function": "bgrewriteaofCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ]
+ },
+ {
+  "name": "bgsave",
+  "summary": "Asynchronously save the dataset to disk",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": -1,
+  "function": "bgsaveCommand",
+  "history": [
+   [
+    "3.2.2",
+    "Added the `SCHEDULE` option."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "schedule",
+    "type": "pure-token",
+    "token": "SCHEDULE",
+    "since": "3.2.2",
+    "optional": true
+   }
+  ]
+ },
+ {
   "name": "blmove",
   "summary": "Pop an element from a list, push it to another list and return it; or block until one is available",
   "complexity": "O(1)",
@@ -681,6 +734,587 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "client|getname",
+  "summary": "Get the current connection name",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "2.6.9",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientGetnameCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "client|getredir",
+  "summary": "Get tracking notifications redirection client ID if any",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "6.0.0",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientGetredirCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "client|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "client|id",
+  "summary": "Returns the client ID for the current connection",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientIdCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "client|info",
+  "summary": "Returns information about the current client connection.",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "6.2.0",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientInfoCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "client|kill",
+  "summary": "Kill the connection of a client",
+  "complexity": "O(N) where N is the number of client connections",
+  "group": "connection",
+  "since": "2.4.0",
+  "arity": -3,
+  "container": "CLIENT",
+  "function": "clientKillCommand",
+  "history": [
+   [
+    "2.8.12",
+    "Added new filter format."
+   ],
+   [
+    "2.8.12",
+    "`ID` option."
+   ],
+   [
+    "3.2.0",
+    "Added `master` type in for `TYPE` option."
+   ],
+   [
+    "5.0.0",
+    "Replaced `slave` `TYPE` with `replica`. `slave` still supported for backward compatibility."
+   ],
+   [
+    "6.2.0",
+    "`LADDR` option."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "filter",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "ip:port",
+      "type": "string",
+      "deprecated_since": "2.8.12"
+     },
+     {
+      "name": "new-format",
+      "type": "oneof",
+      "multiple": true,
+      "arguments": [
+       {
+        "name": "client-id",
+        "type": "integer",
+        "token": "ID",
+        "since": "2.8.12",
+        "optional": true
+       },
+       {
+        "name": "normal_master_slave_pubsub",
+        "type": "oneof",
+        "token": "TYPE",
+        "since": "2.8.12",
+        "optional": true,
+        "arguments": [
+         {
+          "name": "normal",
+          "type": "pure-token",
+          "token": "NORMAL"
+         },
+         {
+          "name": "master",
+          "type": "pure-token",
+          "token": "MASTER",
+          "since": "3.2.0"
+         },
+         {
+          "name": "slave",
+          "type": "pure-token",
+          "token": "SLAVE"
+         },
+         {
+          "name": "replica",
+          "type": "pure-token",
+          "token": "REPLICA",
+          "since": "5.0.0"
+         },
+         {
+          "name": "pubsub",
+          "type": "pure-token",
+          "token": "PUBSUB"
+         }
+        ]
+       },
+       {
+        "name": "username",
+        "type": "string",
+        "token": "USER",
+        "optional": true
+       },
+       {
+        "name": "ip:port",
+        "type": "string",
+        "token": "ADDR",
+        "optional": true
+       },
+       {
+        "name": "ip:port",
+        "type": "string",
+        "token": "LADDR",
+        "since": "6.2.0",
+        "optional": true
+       },
+       {
+        "name": "yes/no",
+        "type": "string",
+        "token": "SKIPME",
+        "optional": true
+       }
+      ]
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "client|list",
+  "summary": "Get the list of client connections",
+  "complexity": "O(N) where N is the number of client connections",
+  "group": "connection",
+  "since": "2.4.0",
+  "arity": -2,
+  "container": "CLIENT",
+  "function": "clientListCommand",
+  "history": [
+   [
+    "2.8.12",
+    "Added unique client `id` field."
+   ],
+   [
+    "5.0.0",
+    "Added optional `TYPE` filter."
+   ],
+   [
+    "6.0.0",
+    "Added `user` field."
+   ],
+   [
+    "6.2.0",
+    "Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter."
+   ],
+   [
+    "7.0.0",
+    "Added `resp`, `multi-mem`, `rbs` and `rbp` fields."
+   ],
+   [
+    "7.0.3",
+    "Added `ssub` field."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "arguments": [
+   {
+    "name": "normal_master_replica_pubsub",
+    "type": "oneof",
+    "token": "TYPE",
+    "since": "5.0.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "normal",
+      "type": "pure-token",
+      "token": "NORMAL"
+     },
+     {
+      "name": "master",
+      "type": "pure-token",
+      "token": "MASTER"
+     },
+     {
+      "name": "replica",
+      "type": "pure-token",
+      "token": "REPLICA"
+     },
+     {
+      "name": "pubsub",
+      "type": "pure-token",
+      "token": "PUBSUB"
+     }
+    ]
+   },
+   {
+    "name": "id",
+    "type": "block",
+    "token": "ID",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "client-id",
+      "type": "integer",
+      "multiple": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "client|no-evict",
+  "summary": "Set client eviction mode for the current connection",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "7.0.0",
+  "arity": 3,
+  "container": "CLIENT",
+  "function": "clientNoEvictCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "enabled",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "on",
+      "type": "pure-token",
+      "token": "ON"
+     },
+     {
+      "name": "off",
+      "type": "pure-token",
+      "token": "OFF"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "client|pause",
+  "summary": "Stop processing commands from clients for some time",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "2.9.50",
+  "arity": -3,
+  "container": "CLIENT",
+  "function": "clientPauseCommand",
+  "history": [
+   [
+    "6.2.0",
+    "`CLIENT PAUSE WRITE` mode added along with the `mode` option."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "timeout",
+    "type": "integer"
+   },
+   {
+    "name": "mode",
+    "type": "oneof",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "write",
+      "type": "pure-token",
+      "token": "WRITE"
+     },
+     {
+      "name": "all",
+      "type": "pure-token",
+      "token": "ALL"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "client|reply",
+  "summary": "Instruct the server whether to reply to commands",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "3.2.0",
+  "arity": 3,
+  "container": "CLIENT",
+  "function": "clientReplyCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "on_off_skip",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "on",
+      "type": "pure-token",
+      "token": "ON"
+     },
+     {
+      "name": "off",
+      "type": "pure-token",
+      "token": "OFF"
+     },
+     {
+      "name": "skip",
+      "type": "pure-token",
+      "token": "SKIP"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "client|setname",
+  "summary": "Set the current connection name",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "2.6.9",
+  "arity": 3,
+  "container": "CLIENT",
+  "function": "clientSetnameCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "connection-name",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "client|trackinginfo",
+  "summary": "Return information about server assisted client side caching for the current connection",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "6.2.0",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientTrackinginfoCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "client|unblock",
+  "summary": "Unblock a client blocked in a blocking command from a different connection",
+  "complexity": "O(log N) where N is the number of client connections",
+  "group": "connection",
+  "since": "5.0.0",
+  "arity": -3,
+  "container": "CLIENT",
+  "function": "clientUnblockCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "client-id",
+    "type": "integer"
+   },
+   {
+    "name": "timeout_error",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "timeout",
+      "type": "pure-token",
+      "token": "TIMEOUT"
+     },
+     {
+      "name": "error",
+      "type": "pure-token",
+      "token": "ERROR"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "client|unpause",
+  "summary": "Resume processing of clients that were paused",
+  "complexity": "O(N) Where N is the number of paused clients",
+  "group": "connection",
+  "since": "6.2.0",
+  "arity": 2,
+  "container": "CLIENT",
+  "function": "clientUnpauseCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "client",
+  "summary": "A container for client connection commands",
+  "complexity": "Depends on subcommand.",
+  "group": "connection",
+  "since": "2.4.0",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
   "name": "command|count",
   "summary": "Get total number of Redis commands",
   "complexity": "O(1)",
@@ -1102,6 +1736,29 @@ export const SPECS: readonly CommandSpec[] = [
   "command_tips": [
    "REQUEST_POLICY:ALL_SHARDS",
    "RESPONSE_POLICY:AGG_SUM"
+  ]
+ },
+ {
+  "name": "debug",
+  "summary": "A container for debugging commands",
+  "complexity": "Depends on subcommand.",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "debugCommand",
+  "doc_flags": [
+   "SYSCMD"
+  ],
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
   ]
  },
  {
@@ -2293,6 +2950,173 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "lastsave",
+  "summary": "Get the UNIX time stamp of the last successful save to disk",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": 1,
+  "function": "lastsaveCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "FAST",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "latency|doctor",
+  "summary": "Return a human readable latency analysis report.",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": 2,
+  "container": "LATENCY",
+  "function": "latencyDoctorCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:SPECIAL"
+  ]
+ },
+ {
+  "name": "latency|help",
+  "summary": "Show helpful text about the different subcommands.",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": 2,
+  "container": "LATENCY",
+  "function": "latencyHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "latency|history",
+  "summary": "Return timestamp-latency samples for the event.",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": 3,
+  "container": "LATENCY",
+  "function": "latencyHistoryCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:SPECIAL"
+  ],
+  "arguments": [
+   {
+    "name": "event",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "latency|latest",
+  "summary": "Return the latest latency samples for all events.",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": 2,
+  "container": "LATENCY",
+  "function": "latencyLatestCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:SPECIAL"
+  ]
+ },
+ {
+  "name": "latency|reset",
+  "summary": "Reset latency data for one or more events.",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": -2,
+  "container": "LATENCY",
+  "function": "latencyResetCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ],
+  "arguments": [
+   {
+    "name": "event",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "latency",
+  "summary": "A container for latency diagnostics commands",
+  "complexity": "Depends on subcommand.",
+  "group": "server",
+  "since": "2.8.13",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
   "name": "lindex",
   "summary": "Get an element from a list by its index",
   "complexity": "O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).",
@@ -3074,6 +3898,154 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "memory|doctor",
+  "summary": "Outputs memory problems report",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": 2,
+  "container": "MEMORY",
+  "function": "memoryDoctorCommand",
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:SPECIAL"
+  ]
+ },
+ {
+  "name": "memory|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": 2,
+  "container": "MEMORY",
+  "function": "memoryHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "memory|malloc-stats",
+  "summary": "Show allocator internal stats",
+  "complexity": "Depends on how much memory is allocated, could be slow",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": 2,
+  "container": "MEMORY",
+  "function": "memoryMallocStatsCommand",
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:SPECIAL"
+  ]
+ },
+ {
+  "name": "memory|purge",
+  "summary": "Ask the allocator to release memory",
+  "complexity": "Depends on how much memory is allocated, could be slow",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": 2,
+  "container": "MEMORY",
+  "function": "memoryPurgeCommand",
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ]
+ },
+ {
+  "name": "memory|stats",
+  "summary": "Show memory usage details",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": 2,
+  "container": "MEMORY",
+  "function": "memoryStatsCommand",
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:SPECIAL"
+  ]
+ },
+ {
+  "name": "memory|usage",
+  "summary": "Estimate the memory usage of a key",
+  "complexity": "O(N) where N is the number of samples.",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": -3,
+  "container": "MEMORY",
+  "function": "memoryUsageCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "SAMPLES",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "memory",
+  "summary": "A container for memory diagnostics commands",
+  "complexity": "Depends on subcommand.",
+  "group": "server",
+  "since": "4.0.0",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
   "name": "mget",
   "summary": "Get the values of all the given keys",
   "complexity": "O(N) where N is the number of keys to retrieve.",
@@ -3120,6 +4092,25 @@ export const SPECS: readonly CommandSpec[] = [
     "key_spec_index": 0,
     "multiple": true
    }
+  ]
+ },
+ {
+  "name": "monitor",
+  "summary": "Listen for all requests received by the server in real time",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": 1,
+  "function": "monitorCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
   ]
  },
  {
@@ -3310,6 +4301,223 @@ export const SPECS: readonly CommandSpec[] = [
   "acl_categories": [
    "FAST",
    "TRANSACTION"
+  ]
+ },
+ {
+  "name": "object|encoding",
+  "summary": "Inspect the internal encoding of a Redis object",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.2.3",
+  "arity": 3,
+  "container": "OBJECT",
+  "function": "objectEncodingCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "object|freq",
+  "summary": "Get the logarithmic access frequency counter of a Redis object",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "4.0.0",
+  "arity": 3,
+  "container": "OBJECT",
+  "function": "objectFreqCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "object|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "6.2.0",
+  "arity": 2,
+  "container": "OBJECT",
+  "function": "objectHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "SLOW"
+  ]
+ },
+ {
+  "name": "object|idletime",
+  "summary": "Get the time since a Redis object was last accessed",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.2.3",
+  "arity": 3,
+  "container": "OBJECT",
+  "function": "objectIdletimeCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "object|refcount",
+  "summary": "Get the number of references to the value of the key",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "2.2.3",
+  "arity": 3,
+  "container": "OBJECT",
+  "function": "objectRefcountCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "object",
+  "summary": "A container for object introspection commands",
+  "complexity": "Depends on subcommand.",
+  "group": "generic",
+  "since": "2.2.3",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
   ]
  },
  {
@@ -4396,6 +5604,26 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "save",
+  "summary": "Synchronously save the dataset to disk",
+  "complexity": "O(N) where N is the total number of keys in all databases",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": 1,
+  "function": "saveCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "NO_ASYNC_LOADING",
+   "NO_MULTI"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ]
+ },
+ {
   "name": "scan",
   "summary": "Incrementally iterate the keys space",
   "complexity": "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.",
@@ -4757,6 +5985,188 @@ export const SPECS: readonly CommandSpec[] = [
     "name": "value",
     "type": "string"
    }
+  ]
+ },
+ {
+  "name": "shutdown",
+  "summary": "Synchronously save the dataset to disk and then shut down the server",
+  "complexity": "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)",
+  "group": "server",
+  "since": "1.0.0",
+  "arity": -1,
+  "function": "shutdownCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the `NOW`, `FORCE` and `ABORT` modifiers."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE",
+   "NO_MULTI",
+   "ALLOW_BUSY"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "nosave_save",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nosave",
+      "type": "pure-token",
+      "token": "NOSAVE"
+     },
+     {
+      "name": "save",
+      "type": "pure-token",
+      "token": "SAVE"
+     }
+    ]
+   },
+   {
+    "name": "now",
+    "type": "pure-token",
+    "token": "NOW",
+    "since": "7.0.0",
+    "optional": true
+   },
+   {
+    "name": "force",
+    "type": "pure-token",
+    "token": "FORCE",
+    "since": "7.0.0",
+    "optional": true
+   },
+   {
+    "name": "abort",
+    "type": "pure-token",
+    "token": "ABORT",
+    "since": "7.0.0",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "slowlog|get",
+  "summary": "Get the slow log's entries",
+  "complexity": "O(N) where N is the number of entries returned",
+  "group": "server",
+  "since": "2.2.12",
+  "arity": -2,
+  "container": "SLOWLOG",
+  "function": "slowlogGetCommand",
+  "history": [
+   [
+    "4.0.0",
+    "Added client IP address, port and name to the reply."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_NODES",
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "arguments": [
+   {
+    "name": "count",
+    "type": "integer",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "slowlog|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "6.2.0",
+  "arity": 2,
+  "container": "SLOWLOG",
+  "function": "slowlogHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "slowlog|len",
+  "summary": "Get the slow log's length",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.2.12",
+  "arity": 2,
+  "container": "SLOWLOG",
+  "function": "slowlogLenCommand",
+  "command_flags": [
+   "ADMIN",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:AGG_SUM",
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "slowlog|reset",
+  "summary": "Clear all entries from the slow log",
+  "complexity": "O(N) where N is the number of entries in the slowlog",
+  "group": "server",
+  "since": "2.2.12",
+  "arity": 2,
+  "container": "SLOWLOG",
+  "function": "slowlogResetCommand",
+  "command_flags": [
+   "ADMIN",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ]
+ },
+ {
+  "name": "slowlog",
+  "summary": "A container for slow log commands",
+  "complexity": "Depends on subcommand.",
+  "group": "server",
+  "since": "2.2.12",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
   ]
  },
  {
@@ -5316,6 +6726,36 @@ export const SPECS: readonly CommandSpec[] = [
   "acl_categories": [
    "FAST",
    "TRANSACTION"
+  ]
+ },
+ {
+  "name": "wait",
+  "summary": "Wait for the synchronous replication of all the write commands sent in the context of the current connection",
+  "complexity": "O(1)",
+  "group": "generic",
+  "since": "3.0.0",
+  "arity": 3,
+  "function": "waitCommand",
+  "command_flags": [
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:AGG_MIN"
+  ],
+  "arguments": [
+   {
+    "name": "numreplicas",
+    "type": "integer"
+   },
+   {
+    "name": "timeout",
+    "type": "integer"
+   }
   ]
  },
  {

@@ -1,0 +1,93 @@
+// CLIENT PAUSE state: the pause type (off, write, all) and its end time, kept per Engine. The dispatch gate asks
+// `pauseState(e).mustPostpone(c, cmd)` before executing a command and, when true, holds the client's command and
+// re-runs it after a release (listeners in `onRelease` fire when a pause is lifted or becomes less strict).
+// Rules as Redis 7.0's processCommand: ALL postpones every command; WRITE postpones commands flagged write or
+// may_replicate, and EXEC when a queued command is. Time runs on Date.now(); a timer lifts an expired pause.
+import type { Client } from '../client.js';
+import type { Engine } from '../engine.js';
+import { CMD, type Command } from '../types.js';
+
+export type PauseType = 'off' | 'write' | 'all';
+const RANK: Record<PauseType, number> = { off: 0, write: 1, all: 2 };
+
+export class PauseState {
+  type: PauseType = 'off';
+  /** Absolute ms when the pause ends (meaningful while type !== 'off'). */
+  end = 0;
+  /** Called (in order) when a pause is lifted or becomes less strict: resume postponed clients. */
+  readonly onRelease = new Set<() => void>();
+  private timer: unknown = undefined;
+
+  constructor(private readonly engine: Engine) {}
+
+  /** CLIENT PAUSE: the strictest type and the latest end win, as Redis merges repeated pauses. */
+  pause(end: number, type: Exclude<PauseType, 'off'>): void {
+    if (this.type === 'off') {
+      this.type = type;
+      this.end = end;
+    } else {
+      if (RANK[type] > RANK[this.type]) this.type = type;
+      if (end > this.end) this.end = end;
+    }
+    this.arm();
+  }
+
+  /** CLIENT UNPAUSE */
+  unpause(): void {
+    const was = this.type;
+    this.type = 'off';
+    this.end = 0;
+    this.disarm();
+    if (was !== 'off') this.release();
+  }
+
+  /** Whether a pause is in force now (lifts an expired one first). */
+  isPaused(): boolean {
+    if (this.type !== 'off' && this.end < Date.now()) this.unpause();
+    return this.type !== 'off';
+  }
+
+  /** The gate's question: must this command from this client wait for the pause to end? */
+  mustPostpone(c: Client, cmd: Command): boolean {
+    if (this.type === 'off' || !this.isPaused()) return false;
+    if (this.type === 'all') return true;
+    const mask = CMD.WRITE | CMD.MAY_REPLICATE;
+    if (cmd.flagBits & mask) return true;
+    if (cmd.name === 'exec') for (const q of c.multiQueue) if (q.cmd.flagBits & mask) return true;
+    return false;
+  }
+
+  private release(): void {
+    for (const fn of this.onRelease) fn();
+  }
+
+  private arm(): void {
+    this.disarm();
+    const ms = Math.max(0, this.end - Date.now()) + 1;
+    const host = this.engine.host;
+    const fire = (): void => {
+      this.timer = undefined;
+      this.isPaused();
+    };
+    // An unref'ed timer would be nicer, but the host's timer API decides; cap to setTimeout's range.
+    const delay = Math.min(ms, 2 ** 31 - 1);
+    this.timer = host.setTimer ? host.setTimer(delay, fire) : setTimeout(fire, delay);
+  }
+
+  private disarm(): void {
+    if (this.timer === undefined) return;
+    const host = this.engine.host;
+    if (host.clearTimer) host.clearTimer(this.timer);
+    else clearTimeout(this.timer as ReturnType<typeof setTimeout>);
+    this.timer = undefined;
+  }
+}
+
+const states = new WeakMap<Engine, PauseState>();
+
+/** The engine's pause state (created on first use). */
+export function pauseState(e: Engine): PauseState {
+  let s = states.get(e);
+  if (!s) states.set(e, (s = new PauseState(e)));
+  return s;
+}
