@@ -120,11 +120,15 @@ export class CommandTable {
       }
       map.set(spec.name.slice(spec.name.indexOf('|') + 1), sub);
     }
+    for (const [name, cmd] of this.commands) this.upper.set(name.toUpperCase(), cmd);
   }
+
+  /** Upper-case aliases of top-level names: clients mostly send "GET" or "get", so both hit on the first probe. */
+  private readonly upper = new Map<string, Command>();
 
   /** Top-level lookup by (any case) name. */
   get(name: string): Command | undefined {
-    return this.commands.get(name) ?? this.commands.get(name.toLowerCase());
+    return this.commands.get(name) ?? this.upper.get(name) ?? this.commands.get(name.toLowerCase());
   }
 
   /** Full lookup: resolves a container's subcommand from argv[1] when there is one. */
