@@ -52,8 +52,8 @@ export function parseWhere(c: Client, e: Engine, arg: string): boolean | null {
  */
 export function popElements(c: Client, e: Engine, key: string, l: ListValue, head: boolean, count: number): string[] {
   const n = Math.min(count, l.length);
-  const out = new Array<string>(n);
-  for (let i = 0; i < n; i++) out[i] = (head ? l.popHead() : l.popTail())!;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push((head ? l.popHead() : l.popTail())!);
   elementsRemoved(c, e, key, l, head, n);
   return out;
 }

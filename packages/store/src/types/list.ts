@@ -21,6 +21,16 @@ function capacityFor(n: number): number {
   return cap;
 }
 
+/**
+ * A packed array of `cap` undefined slots. Built by push, not `new Array(cap)`: V8 makes large pre-sized arrays
+ * dictionary-mode (hash table elements), which is many times slower to index.
+ */
+function allocSlots(cap: number): (string | undefined)[] {
+  const a: (string | undefined)[] = [];
+  for (let i = 0; i < cap; i++) a.push(undefined);
+  return a;
+}
+
 export class ListValue {
   /** Ring storage; empty slots hold undefined so released strings can be collected. */
   private buf: (string | undefined)[];
@@ -32,7 +42,7 @@ export class ListValue {
 
   constructor(capacity = MIN_CAPACITY) {
     const cap = capacityFor(capacity);
-    this.buf = new Array<string | undefined>(cap);
+    this.buf = allocSlots(cap);
     this.mask = cap - 1;
   }
 
@@ -147,8 +157,8 @@ export class ListValue {
 
   /** Elements [start, stop] (inclusive, in range) as a new array. */
   slice(start: number, stop: number): string[] {
-    const out = new Array<string>(stop - start + 1);
-    for (let i = start, j = 0; i <= stop; i++, j++) out[j] = this.buf[(this.head + i) & this.mask]!;
+    const out: string[] = [];
+    for (let i = start; i <= stop; i++) out.push(this.buf[(this.head + i) & this.mask]!);
     return out;
   }
 
@@ -274,7 +284,7 @@ export class ListValue {
   }
 
   clear(): void {
-    this.buf = new Array<string | undefined>(MIN_CAPACITY);
+    this.buf = allocSlots(MIN_CAPACITY);
     this.mask = MIN_CAPACITY - 1;
     this.head = 0;
     this.len = 0;
@@ -308,8 +318,9 @@ export class ListValue {
     const mask = this.mask;
     const h = this.head;
     const n = this.len;
-    const buf = new Array<string | undefined>(cap);
-    for (let i = 0; i < n; i++) buf[i] = old[(h + i) & mask];
+    const buf: (string | undefined)[] = [];
+    for (let i = 0; i < n; i++) buf.push(old[(h + i) & mask]);
+    for (let i = n; i < cap; i++) buf.push(undefined);
     this.buf = buf;
     this.mask = cap - 1;
     this.head = 0;
