@@ -323,7 +323,9 @@ export class Db {
     const slots = order.slots;
     let idx = order.cursorToIndex(cursor);
     const want = count > 0 ? count : 1;
-    const maxExamined = want * 10;
+    // Holes are cheap to skip, and there are never many more of them than live keys (compaction), so the cap on
+    // examined slots is generous: it must outpace churn or an iteration under heavy insert+delete never ends.
+    const maxExamined = want * 10 + 1024;
     const now = this.keyspace.now();
     let emitted = 0;
     let examined = 0;
