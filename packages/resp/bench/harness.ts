@@ -21,22 +21,36 @@ export function chunk(buf: Buffer, size: number): Buffer[] {
   return out;
 }
 
-/** Runs fn repeatedly for about `ms` per round and returns the best rate of `units` per second. */
-export function measure(fn: () => void, units: number, rounds = 5, ms = 400): number {
-  for (let i = 0; i < 3; i++) fn();
-  let best = 0;
+/** One timed round: runs fn until `ms` have passed and returns units per second. */
+function round(fn: () => void, units: number, ms: number): number {
+  let n = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  do {
+    fn();
+    n++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  } while (elapsed * 1000 < ms);
+  return (n * units) / elapsed;
+}
+
+/**
+ * Best rate (units per second) of each function over interleaved rounds after a warm-up. Interleaving and taking
+ * the best round keep the comparison fair on a machine shared with other work.
+ */
+export function compare(fns: (() => void)[], units: number, rounds = 12, ms = 150): number[] {
+  for (const fn of fns) for (let i = 0; i < 3; i++) fn();
+  const best = fns.map(() => 0);
   for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0;
-    do {
-      fn();
-      n++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-    } while (elapsed * 1000 < ms);
-    best = Math.max(best, (n * units) / elapsed);
+    fns.forEach((fn, i) => {
+      best[i] = Math.max(best[i]!, round(fn, units, ms));
+    });
   }
   return best;
+}
+
+export function measure(fn: () => void, units: number, rounds = 12, ms = 150): number {
+  return compare([fn], units, rounds, ms)[0]!;
 }
 
 /** Counts Buffer allocations (alloc, allocUnsafe, allocUnsafeSlow, from, concat) made while fn runs. */

@@ -3,9 +3,9 @@
 // the "## @redwing/resp" section of bench/RESULTS.md at the repository root.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { encodeCommand, ReplyParser, ReplyWriter, RequestParser } from '@redwing/resp';
-import { chunk, countAllocations, fmt, measure, RedisParser } from './harness.js';
+import { chunk, compare, countAllocations, fmt, measure, RedisParser } from './harness.js';
 
 const CHUNK = 16 * 1024;
 const TARGET = 4 * 1024 * 1024;
@@ -53,7 +53,7 @@ const out = (s: string): void => {
 };
 
 function replyParserBench(): void {
-  out('### ReplyParser vs redis-parser (16 KiB chunks, MB/s of RESP input, best of 5)');
+  out('### ReplyParser vs redis-parser (16 KiB chunks, MB/s of RESP input, best of 12 interleaved rounds)');
   out('');
   out('| stream | values | @redwing/resp | redis-parser | ratio |');
   out('|---|---|---:|---:|---:|');
@@ -74,8 +74,7 @@ function replyParserBench(): void {
       runOurs();
       runTheirs();
       if (a !== b) throw new Error(`reply count differs on ${name}: ${a} vs ${b}`);
-      const r1 = measure(runOurs, buf.length);
-      const r2 = measure(runTheirs, buf.length);
+      const [r1 = 0, r2 = 0] = compare([runOurs, runTheirs], buf.length);
       out(`| ${name} | ${mode}s | ${(r1 / 1e6).toFixed(0)} | ${(r2 / 1e6).toFixed(0)} | ${(r1 / r2).toFixed(2)}x |`);
     }
   }
@@ -91,7 +90,7 @@ function requestParserBench(): void {
   }
   const buf = Buffer.concat(cmds);
   const chunks = chunk(buf, CHUNK);
-  out('### RequestParser: pipeline of `SET key:<n> <16-byte value>` (16 KiB chunks, best of 5)');
+  out('### RequestParser: pipeline of `SET key:<n> <16-byte value>` (16 KiB chunks, best of 12 rounds)');
   out('');
   out('| argType | args/s | commands/s | MB/s |');
   out('|---|---:|---:|---:|');
@@ -112,7 +111,7 @@ function requestParserBench(): void {
 function replyWriterBench(): void {
   const values = Array.from({ length: 100 }, (_, i) => `member:${i}:${'x'.repeat(i % 20)}`);
   const bufs = values.map((v) => Buffer.from(v, 'latin1'));
-  out('### ReplyWriter: 100-element arrays of bulk strings (best of 5)');
+  out('### ReplyWriter: 100-element arrays of bulk strings (best of 12 rounds)');
   out('');
   out('| case | replies/s | MB/s | Buffer allocations per reply |');
   out('|---|---:|---:|---:|');
@@ -141,7 +140,8 @@ function replyWriterBench(): void {
 const date = new Date().toISOString().slice(0, 10);
 out('## @redwing/resp');
 out('');
-out(`Measured ${date} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. ` +
+out(`Measured ${date} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ` +
+  `load average at start ${loadavg()[0]?.toFixed(1) ?? '?'}. ` +
   'Run with `npm run bench -w @redwing/resp` (`npm run bench:record -w @redwing/resp` rewrites this section).');
 out('');
 replyParserBench();

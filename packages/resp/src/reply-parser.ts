@@ -3,6 +3,7 @@
 // chunk-agnostic; aggregates are built with an explicit stack so a reply split across chunks is never re-parsed.
 // Error replies are ReplyError values; a malformed stream is a ProtocolError handed to onError.
 
+import { isAscii } from 'node:buffer';
 import { ProtocolError, ReplyError } from './errors.js';
 import { fast } from './fast-buffer.js';
 
@@ -33,6 +34,15 @@ const PREALLOC_MAX = 8 * 1024 * 1024;
 /** Type bytes whose header is a short number: a longer line without CR is malformed. */
 const NUMERIC_HEADER = new Uint8Array(256);
 for (const c of '$!=;*~%>|:#_.') NUMERIC_HEADER[c.charCodeAt(0)] = 1;
+/** A ReplyError without a stack trace: it would only show parser internals, and capturing it is slow. */
+function replyError(message: string): ReplyError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const e = new ReplyError(message);
+  Error.stackTraceLimit = limit;
+  return e;
+}
+
 const WINDOW = 1024;
 const SHORT_TEXT = 64;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -84,7 +94,12 @@ export class ReplyParser {
   private winEnd = 0;
   private winStr = '';
   private winOk = false;
+  // whether all of asciiBuf (the input buffer) is ASCII, so that utf8 and latin1 decoding agree
+  private asciiBuf: Buffer = EMPTY;
+  private asciiAll = false;
   private failedFlag = false;
+  /** bumped by reset() and fail(): a parse loop that sees it change after a callback stops at once */
+  private gen = 0;
   private inStream = false;
   private running = false;
   private queued: Buffer[] = [];
@@ -114,6 +129,7 @@ export class ReplyParser {
 
   /** Forget all state (e.g. after a reconnect). */
   reset(): void {
+    this.gen++;
     this.buf = EMPTY;
     this.pos = this.end = this.scanned = 0;
     this.owned = false;
@@ -134,7 +150,7 @@ export class ReplyParser {
       return;
     }
     this.running = true;
-    this.winBuf = EMPTY; // the caller may reuse its chunk buffers between feeds
+    this.winBuf = this.asciiBuf = EMPTY; // the caller may reuse its chunk buffers between feeds
     try {
       this.append(chunk);
       for (;;) {
@@ -181,6 +197,7 @@ export class ReplyParser {
   }
 
   private fail(message: string): void {
+    this.gen++;
     this.failedFlag = true;
     this.buf = EMPTY;
     this.pos = this.end = 0;
@@ -206,7 +223,15 @@ export class ReplyParser {
         this.winStart = s;
         this.winEnd = we;
         this.winStr = fast(buf).latin1Slice(s, we);
-        this.winOk = !this.utf8 || !NON_ASCII.test(this.winStr);
+        if (this.utf8) {
+          if (buf !== this.asciiBuf) {
+            this.asciiBuf = buf;
+            this.asciiAll = isAscii(buf === this.buf ? buf.subarray(0, this.end) : buf);
+          }
+          this.winOk = this.asciiAll || !NON_ASCII.test(this.winStr);
+        } else {
+          this.winOk = true;
+        }
       }
       if (this.winOk) return this.winStr.substring(s - this.winStart, e - this.winStart);
     }
@@ -300,7 +325,7 @@ export class ReplyParser {
     if (type === 36) {
       this.emit(this.blob(buf, s, s + len));
     } else if (type === 33) {
-      this.emit(new ReplyError(this.text(buf, s, s + len)));
+      this.emit(replyError(this.text(buf, s, s + len)));
     } else if (type === 61) {
       if (len < 4 || buf[s + 3] !== 58) return this.fail('invalid verbatim string');
       this.emit(this.blob(buf, s + 4, s + len));
@@ -312,6 +337,7 @@ export class ReplyParser {
   }
 
   private parse(): void {
+    const gen = this.gen;
     const buf = this.buf;
     const end = this.end;
     let pos = this.pos;
@@ -334,13 +360,14 @@ export class ReplyParser {
       this.pos = pos;
       if (this.bigFilled < this.bigLen) return;
       this.finishBig();
-      if (this.failedFlag) return;
+      if (this.gen !== gen) return;
     }
     const maxBulk = this.maxBulkLength;
+    let fastOk = this.scanned === 0 && !this.inStream;
     while (pos < end) {
       const type = buf[pos]!;
       // fast paths: ":<int>", "$<len>" with the whole bulk present, "*<count>"
-      if ((type === 36 || type === 58 || type === 42) && this.scanned === 0 && !this.inStream) {
+      if (fastOk && (type === 36 || type === 58 || type === 42)) {
         let q = pos + 1;
         let neg = false;
         if (type === 58 && q < end && buf[q] === 45) {
@@ -349,30 +376,30 @@ export class ReplyParser {
         }
         const first = q;
         let v = 0;
-        while (q < end) {
-          const c = buf[q]!;
-          if (c < 48 || c > 57) break;
-          v = v * 10 + (c - 48);
-          q++;
+        for (; q < end; q++) {
+          const d = buf[q]! - 48;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
         }
         if (q > first && q - first <= 15 && q + 1 < end && buf[q] === 13 && buf[q + 1] === 10) {
           const next = q + 2;
           if (type === 58) {
             this.pos = pos = next;
-            this.emit(neg ? -v : v);
-            if (this.failedFlag) return;
+            if (this.stack.length === 0) this.onReply(neg ? -v : v);
+            else this.emit(neg ? -v : v);
+            if (this.gen !== gen) return;
             continue;
           }
           if (type === 42) {
             this.pos = pos = next;
             this.open(Kind.Array, v);
-            if (this.failedFlag) return;
+            if (this.gen !== gen) return;
             continue;
           }
           if (v <= maxBulk && end - next >= v + 2 && buf[next + v] === 13 && buf[next + v + 1] === 10) {
             this.pos = pos = next + v + 2;
             this.emit(this.asBuffer ? buf.subarray(next, next + v) : this.text(buf, next, next + v));
-            if (this.failedFlag) return;
+            if (this.gen !== gen) return;
             continue;
           }
         }
@@ -466,7 +493,7 @@ export class ReplyParser {
           break;
         case 45: // - error
           this.pos = pos = next;
-          this.emit(new ReplyError(this.text(buf, hs, cr)));
+          this.emit(replyError(this.text(buf, hs, cr)));
           break;
         case 58: {
           // : integer
@@ -525,7 +552,8 @@ export class ReplyParser {
         default:
           return this.fail('unknown type byte');
       }
-      if (this.failedFlag) return;
+      if (this.gen !== gen) return;
+      fastOk = !this.inStream;
     }
     this.pos = pos;
   }

@@ -28,6 +28,11 @@ const INT_MAX = 2147483647;
 /** Bulks at least this long that are not yet complete are collected in one preallocated buffer. */
 const BIG_ARG = 32 * 1024;
 const UNAUTH_MAX_ARGS = 10;
+/**
+ * Arguments shorter than this are cut with substring() from one decoded string of the input. V8 copies
+ * substrings shorter than 13 characters (longer ones would be slices that keep the whole input alive).
+ */
+const SHORT_ARG = 13;
 const UNAUTH_MAX_BULK = 16384;
 const EMPTY = Buffer.alloc(0);
 
@@ -228,6 +233,10 @@ export class RequestParser {
     const latin1 = this.latin1;
     const fb = fast(buf);
     let pos = this.pos;
+    // latin1 text of buf[strStart, strEnd), decoded at most once per call, for short arguments
+    let str = '';
+    let strStart = 0;
+    let strEnd = -1;
     while (!this.paused) {
       if (this.big !== null) {
         const big = this.big;
@@ -353,7 +362,17 @@ export class RequestParser {
         }
         if (end - pos >= bulkLen + 2) {
           if (latin1) {
-            args.push(fb.latin1Slice(pos, pos + bulkLen));
+            if (bulkLen < SHORT_ARG) {
+              // cut from one decoded copy of the input; V8 copies substrings this short (no retention)
+              if (pos + bulkLen > strEnd) {
+                str = fb.latin1Slice(pos, end);
+                strStart = pos;
+                strEnd = end;
+              }
+              args.push(str.substring(pos - strStart, pos - strStart + bulkLen));
+            } else {
+              args.push(fb.latin1Slice(pos, pos + bulkLen));
+            }
           } else {
             const a = Buffer.allocUnsafe(bulkLen);
             buf.copy(a, 0, pos, pos + bulkLen);
