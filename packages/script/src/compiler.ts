@@ -125,7 +125,7 @@ class FnCompiler {
       }
       case 'call':
       case 'method':
-        return `${this.call(e)}[0]`;
+        return `one(${this.call(e)})`;
       case 'table':
         return this.table(e);
       case 'un': {
@@ -237,7 +237,7 @@ class FnCompiler {
 
   /** A JS expression for all values of e, as an array. */
   multi(e: Expr): string {
-    if (e.k === 'call' || e.k === 'method') return this.call(e);
+    if (e.k === 'call' || e.k === 'method') return `arr(${this.call(e)})`;
     if (e.k === 'vararg') return '$va';
     return `[${this.expr(e)}]`;
   }
@@ -355,7 +355,7 @@ class FnCompiler {
         this.assign(s, out);
         return;
       case 'call':
-        out.push(`${this.multi(s.e)};`);
+        out.push(`${this.call(s.e as Extract<Expr, { k: 'call' | 'method' }>)};`);
         return;
       case 'do':
         out.push('{');
@@ -430,7 +430,7 @@ class FnCompiler {
           const r = this.tmp();
           out.push(`let ${f} = ${vals[0]}, ${st} = ${vals[1]}, ${c} = ${vals[2]};`);
           out.push('for (;;) {');
-          out.push(`const ${r} = yield* gcall(${f}, ${site}, [${st}, ${c}]);`);
+          out.push(`const ${r} = arr(yield* gcall(${f}, ${site}, [${st}, ${c}]));`);
           out.push(`if (${r}[0] === undefined) break;`);
           out.push(`${c} = ${r}[0];`);
           out.push(`let ${names.map((n, k) => `${n} = ${r}[${k}]`).join(', ')};`);
@@ -451,7 +451,7 @@ class FnCompiler {
         if (s.exprs.length === 0) out.push('return NONE;');
         else if (s.exprs.length === 1) {
           const e = s.exprs[0] as Expr;
-          out.push(`return ${isMulti(e) ? this.multi(e) : `[${this.expr(e)}]`};`);
+          out.push(`return ${e.k === 'call' || e.k === 'method' ? this.call(e) : e.k === 'vararg' ? '$va' : this.expr(e)};`);
         } else out.push(`return [${this.argList(s.exprs)}];`);
         return;
       }
@@ -556,7 +556,7 @@ export function compileChunk(main: FuncInfo, opts: CompileOptions): string {
   const fn = cc.func(main, undefined);
   return (
     "'use strict';\n" +
-    'const {LuaTable, NONE, index, indexS, setindex, call, gcall, arith, add, sub, mul, div, mod, pow, unm, concat, ' +
+    'const {LuaTable, NONE, one, arr, index, indexS, setindex, call, gcall, arith, add, sub, mul, div, mod, pow, unm, concat, ' +
     'eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual} = H;\n' +
     `return ${fn};`
   );

@@ -10,7 +10,7 @@ import { installString } from './lib/string.js';
 import { installTable } from './lib/table.js';
 import { parseChunk, chunkId } from './parser.js';
 import { type BudgetOptions, type Helpers, Runtime, makeHelpers } from './runtime.js';
-import { type LuaFunction, LuaAbort, LuaError, LuaTable, numberToString } from './value.js';
+import { type LuaFunction, LuaAbort, LuaError, LuaTable, numberToString, results } from './value.js';
 
 export interface LuaEngineOptions {
   budget?: BudgetOptions;
@@ -81,8 +81,8 @@ export class LuaEngine {
   callValue(fn: unknown, args: unknown[]): unknown[] {
     // a library function called by a library function has no Lua position (luaL_where gives "")
     this.runtime.at = '';
-    if (typeof fn === 'function') return (fn as LuaFunction)(...args);
-    return this.helpers.call(fn, `${this.runtime.at}`, args);
+    if (typeof fn === 'function') return results((fn as LuaFunction)(...args));
+    return results(this.helpers.call(fn, '', args));
   }
 
   /** Map host-level failures to Lua errors: JS stack exhaustion is Lua's "stack overflow". */

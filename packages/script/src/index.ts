@@ -8,8 +8,13 @@ export {
   LuaTable,
   NONE,
   type LuaFunction,
+  first,
+  results,
   numberToString,
   strToNumber,
   typeName,
 } from './value.js';
 export { parseChunk, chunkId } from './parser.js';
+export { RedisLua, type RedisLuaOptions, scriptErrorText } from './redis/scripting.js';
+export { type LuaHost, type RedisApiOptions, installRedisApi, sha1hex } from './redis/api.js';
+export { type ScriptReply, errorTable, luaToArg, luaToReply, replyToLua } from './redis/reply.js';

@@ -9,7 +9,9 @@ import {
   LuaError,
   LuaTable,
   NONE,
+  first,
   numberToString,
+  results,
   toNumber,
   typeName,
 } from './value.js';
@@ -48,7 +50,7 @@ export class Runtime {
 
   /** Throw a Lua error positioned at the current call (like luaL_error at level 1). */
   error(msg: string): never {
-    throw new LuaError(this.at === '' ? msg : `${this.at} ${msg}`);
+    throw new LuaError(this.at === '' ? msg : `${this.at} ${msg}`, this.at);
   }
 }
 
@@ -68,7 +70,8 @@ export function typeError(site: string, which: number, v: unknown, what: string)
   const name = siteName(site, which);
   const t = typeName(v);
   const desc = name !== '' ? `${name} (a ${t} value)` : `a ${t} value`;
-  return new LuaError(`${siteWhere(site)} attempt to ${what} ${desc}`);
+  const w = siteWhere(site);
+  return new LuaError(`${w} attempt to ${what} ${desc}`, w);
 }
 
 export function tostr(v: string | number): string {
@@ -92,25 +95,33 @@ export function makeHelpers(R: Runtime) {
   }
 
   function call1(f: unknown, a: unknown, b: unknown, site: string): unknown {
-    if (typeof f === 'function') return (f as LuaFunction)(a, b)[0];
-    return call(f, site, [a, b])[0];
+    if (typeof f === 'function') return first((f as LuaFunction)(a, b));
+    return first(call(f, site, [a, b]));
   }
 
-  function call(f: unknown, site: string, args: unknown[]): unknown[] {
+  function call(f: unknown, site: string, args: unknown[]): unknown {
     if (typeof f === 'function') return (f as LuaFunction)(...args);
     const h = mm(f, '__call');
     if (typeof h === 'function') return (h as LuaFunction)(f, ...args);
     throw typeError(site, 0, f, 'call');
   }
 
-  function* gcall(f: unknown, site: string, args: unknown[]): Generator<unknown[], unknown[], unknown[]> {
+  function* gcall(f: unknown, site: string, args: unknown[]): Generator<unknown[], unknown, unknown[]> {
     if (typeof f === 'function') {
-      const g = (f as { $g?: (...a: unknown[]) => Generator<unknown[], unknown[], unknown[]> }).$g;
+      const g = (f as { $g?: (...a: unknown[]) => Generator<unknown[], unknown, unknown[]> }).$g;
       if (g !== undefined) return yield* g(...args);
       if (f === R.coyield) return yield args;
       return (f as LuaFunction)(...args);
     }
     return call(f, site, args);
+  }
+
+  function one(r: unknown): unknown {
+    return r instanceof Array ? r[0] : r;
+  }
+
+  function arr(r: unknown): unknown[] {
+    return r instanceof Array ? r : [r];
   }
 
   function dual(f: LuaFunction, g: unknown): LuaFunction {
@@ -137,7 +148,7 @@ export function makeHelpers(R: Runtime) {
       }
       if (typeof h === 'function') {
         R.at = siteWhere(site);
-        return (h as LuaFunction)(t, k)[0];
+        return first((h as LuaFunction)(t, k));
       }
       t = h;
     }
@@ -173,6 +184,18 @@ export function makeHelpers(R: Runtime) {
         if (v === undefined) o.hash?.delete(k);
         else (o.hash ??= new Map()).set(k, v);
         return;
+      }
+      if (typeof k === 'number' && v !== undefined) {
+        const a = o.arr;
+        const n = a.length;
+        if (k > 0 && k <= n && (k | 0) === k) {
+          a[k - 1] = v;
+          return;
+        }
+        if (k === n + 1 && o.hash === undefined) {
+          a.push(v);
+          return;
+        }
       }
       rawsetChecked(o, k, v, site);
       return;
@@ -374,7 +397,7 @@ export function makeHelpers(R: Runtime) {
   }
 
   return {
-    LuaTable, NONE, index, indexS, setindex, call, call1, gcall, arith, add, sub, mul, div, mod, pow, unm, concat,
+    LuaTable, NONE, one, arr, index, indexS, setindex, call, call1, gcall, arith, add, sub, mul, div, mod, pow, unm, concat,
     eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, metaOf, mm, rawsetChecked,
   };
 
@@ -472,11 +495,11 @@ class GenericIter implements ForIter {
     readonly s: unknown,
     public c: unknown,
     readonly site: string,
-    readonly call: (f: unknown, site: string, args: unknown[]) => unknown[],
+    readonly call: (f: unknown, site: string, args: unknown[]) => unknown,
   ) {}
   step(): boolean {
     const f = this.f;
-    const r = typeof f === 'function' ? (f as LuaFunction)(this.s, this.c) : this.call(f, this.site, [this.s, this.c]);
+    const r = results(typeof f === 'function' ? (f as LuaFunction)(this.s, this.c) : this.call(f, this.site, [this.s, this.c]));
     const k = r[0];
     if (k === undefined) return false;
     this.c = k;

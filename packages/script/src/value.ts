@@ -3,8 +3,22 @@
 // returning an array of results (LuaFunction). This file owns LuaTable, LuaError and the value helpers
 // (type names, %.14g formatting, string->number coercion) that every other part of the engine uses.
 
-/** A Lua function: positional arguments, results as an array (never mutate a returned array). */
-export type LuaFunction = (...args: unknown[]) => unknown[];
+/**
+ * A Lua function: positional arguments; returns either one Lua value directly, or an array of values (for
+ * zero or several results; never mutate a returned array). No Lua value is ever a JS array, so the two
+ * cases cannot be confused; use `results()` / `first()` to read a return value.
+ */
+export type LuaFunction = (...args: unknown[]) => unknown;
+
+/** All results of a LuaFunction call, as an array. */
+export function results(r: unknown): unknown[] {
+  return r instanceof Array ? r : [r];
+}
+
+/** The first result of a LuaFunction call (nil when there is none). */
+export function first(r: unknown): unknown {
+  return r instanceof Array ? r[0] : r;
+}
 
 /** The shared empty result list. Never mutate it. */
 export const NONE: unknown[] = [];
@@ -158,10 +172,12 @@ export class LuaTable {
 export class LuaError extends Error {
   readonly code = 'LUA_ERROR';
   value: unknown;
-  /** Lua traceback-less position already added (internal). */
-  constructor(value: unknown) {
+  /** Position of the innermost Lua code when raised, e.g. "user_script:3:" (when known). */
+  at: string | undefined;
+  constructor(value: unknown, at?: string) {
     super(typeof value === 'string' ? value : typeof value === 'number' ? numberToString(value) : errorObjectText(value));
     this.value = value;
+    this.at = at;
     this.name = 'LuaError';
   }
 }
@@ -203,7 +219,7 @@ export function typeName(v: unknown): string {
 /** A coroutine object (its machinery lives in lib/coroutine.ts). */
 export class Coroutine {
   status: 'suspended' | 'running' | 'normal' | 'dead' = 'suspended';
-  gen: Generator<unknown[], unknown[], unknown[]> | undefined = undefined;
+  gen: Generator<unknown[], unknown, unknown[]> | undefined = undefined;
   constructor(readonly fn: LuaFunction) {}
 }
 

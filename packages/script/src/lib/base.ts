@@ -4,6 +4,7 @@
 import type { LuaEngine } from '../engine.js';
 import { inextFn, nextFn } from '../runtime.js';
 import { type LuaFunction, LuaAbort, LuaError, LuaTable, NONE, numberToString, strToNumber, typeName } from '../value.js';
+import { writable } from './table.js';
 import { argError, checkAny, checkInt, checkTable, optInt, typeErrorArg } from './args.js';
 
 const MAX_UNPACK = 8000;
@@ -47,9 +48,9 @@ export function installBase(engine: LuaEngine): void {
   def('error', function (msg?: unknown, level?: unknown) {
     const lv = level === undefined ? 1 : typeof level === 'number' ? Math.trunc(level) : Number(level);
     if ((typeof msg === 'string' || typeof msg === 'number') && lv > 0 && R.at !== '') {
-      throw new LuaError(`${R.at} ${typeof msg === 'number' ? numberToString(msg) : msg}`);
+      throw new LuaError(`${R.at} ${typeof msg === 'number' ? numberToString(msg) : msg}`, R.at);
     }
-    throw new LuaError(msg);
+    throw new LuaError(msg, R.at);
   });
 
   const pcall = function (...a: unknown[]): unknown[] {
@@ -147,7 +148,7 @@ export function installBase(engine: LuaEngine): void {
     const t = checkTable(R, a[0], 1, 'rawset', a.length);
     checkAny(R, 2, 'rawset', a.length);
     checkAny(R, 3, 'rawset', a.length);
-    if (t.readonly) R.error('Attempt to modify a readonly table');
+    writable(R, t);
     H.rawsetChecked(t, a[1], a[2], R.at);
     return [t];
   });
@@ -162,7 +163,7 @@ export function installBase(engine: LuaEngine): void {
     const mt = a[1];
     if (mt !== undefined && !(mt instanceof LuaTable)) argError(R, 2, 'setmetatable', 'nil or table expected');
     if (t.mt !== undefined && t.mt.getStr('__metatable') !== undefined) R.error('cannot change a protected metatable');
-    if (t.readonly) R.error('Attempt to modify a readonly table');
+    writable(R, t);
     t.mt = mt;
     return [t];
   });

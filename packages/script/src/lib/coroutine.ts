@@ -3,10 +3,10 @@
 // of a coroutine. Natives (pcall, sort comparators, metamethods) call plain forms, so yielding across them fails
 // with Lua 5.1's own error: "attempt to yield across metamethod/C-call boundary".
 import type { LuaEngine } from '../engine.js';
-import { Coroutine, type LuaFunction, LuaAbort, LuaError, LuaTable, typeName } from '../value.js';
+import { Coroutine, type LuaFunction, LuaAbort, LuaError, LuaTable, results, typeName } from '../value.js';
 import { argError, typeErrorArg } from './args.js';
 
-type Gen = Generator<unknown[], unknown[], unknown[]>;
+type Gen = Generator<unknown[], unknown, unknown[]>;
 
 export function installCoroutine(engine: LuaEngine): void {
   const R = engine.runtime;
@@ -27,7 +27,7 @@ export function installCoroutine(engine: LuaEngine): void {
     current = co;
     co.status = 'running';
     try {
-      let step: IteratorResult<unknown[], unknown[]>;
+      let step: IteratorResult<unknown[], unknown>;
       if (co.gen === undefined) {
         const g = (co.fn as unknown as { $g?: (...a: unknown[]) => Gen }).$g;
         if (g === undefined) {
@@ -39,7 +39,7 @@ export function installCoroutine(engine: LuaEngine): void {
         step = co.gen.next(args);
       } else step = co.gen.next(args);
       co.status = step.done === true ? 'dead' : 'suspended';
-      return { ok: true, values: step.value };
+      return { ok: true, values: results(step.value) };
     } catch (e) {
       co.status = 'dead';
       const n = engine.normalizeError(e);

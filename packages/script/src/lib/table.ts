@@ -3,11 +3,12 @@
 // Like lua's, these use raw access; the Redis sandbox's read-only tables refuse writes.
 import type { LuaEngine } from '../engine.js';
 import type { Runtime } from '../runtime.js';
-import { type LuaFunction, LuaTable, NONE, numberToString } from '../value.js';
+import { type LuaFunction, LuaError, LuaTable, NONE, first, numberToString } from '../value.js';
 import { checkInt, checkTable, optString, typeErrorArg } from './args.js';
 
-function writable(R: Runtime, t: LuaTable): void {
-  if (t.readonly) R.error('Attempt to modify a readonly table');
+/** Redis's read-only check inside a library function (luaG_runerror from C: no position prefix). */
+export function writable(R: Runtime, t: LuaTable): void {
+  if (t.readonly) throw new LuaError('Attempt to modify a readonly table', R.at);
 }
 
 export function installTable(engine: LuaEngine): void {
@@ -120,7 +121,7 @@ export function installTable(engine: LuaEngine): void {
     } else {
       const f = cmp as LuaFunction;
       lt = (x, y) => {
-        const r = f(x, y)[0];
+        const r = first(f(x, y));
         return r !== undefined && r !== false;
       };
     }

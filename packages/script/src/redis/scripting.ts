@@ -1,0 +1,89 @@
+// RedisLua: a LuaEngine set up the way Redis 7 sets up its scripting state (libraries, the redis API, the
+// sandbox) plus the run protocol of EVAL/FCALL: per-run reset of the script protocol, KEYS/ARGV globals,
+// the first return value converted to a reply, and errors worded as Redis words them
+// ("<msg> script: <name>, on @user_script:<line>.").
+import { LuaEngine, type LuaLibrary } from '../engine.js';
+import type { BudgetOptions } from '../runtime.js';
+import { type LuaFunction, LuaAbort, LuaError, LuaTable, first } from '../value.js';
+import { type LuaHost, type RedisApiOptions, type RedisApiState, installRedisApi } from './api.js';
+import { type ScriptReply, luaToReply } from './reply.js';
+
+export interface RedisLuaOptions extends RedisApiOptions {
+  budget?: BudgetOptions;
+  /** Extra libraries (cjson, bit, struct, cmsgpack, ...) installed before the sandbox is applied. */
+  libraries?: LuaLibrary[];
+}
+
+export class RedisLua {
+  readonly engine: LuaEngine;
+  private readonly state: RedisApiState = { resp: 2 };
+
+  constructor(host: LuaHost, opts: RedisLuaOptions = {}) {
+    this.engine = new LuaEngine(opts.budget !== undefined ? { budget: opts.budget } : {});
+    for (const lib of opts.libraries ?? []) this.engine.use(lib);
+    installRedisApi(this.engine, host, this.state, opts);
+    // Redis 7.0 never lets `print` into the globals
+    this.engine.globals.set('print', undefined);
+    this.engine.sandbox();
+  }
+
+  /** Compile a script body as Redis does ("@user_script"); a syntax error comes back as Lua's text. */
+  compile(body: string): LuaFunction | { error: string } {
+    return this.engine.compile(body, '@user_script');
+  }
+
+  /** EVAL/EVALSHA: KEYS and ARGV as globals, the first return value as the reply. */
+  runEval(fn: LuaFunction, keys: string[], args: string[], funcname: string): ScriptReply {
+    this.engine.setGlobal('KEYS', new LuaTable(keys.slice()));
+    this.engine.setGlobal('ARGV', new LuaTable(args.slice()));
+    return this.run(fn, [], funcname);
+  }
+
+  /** FCALL: the function receives the keys and args tables. */
+  runFunction(fn: unknown, keys: string[], args: string[], funcname: string): ScriptReply {
+    return this.run(fn, [new LuaTable(keys.slice()), new LuaTable(args.slice())], funcname);
+  }
+
+  private run(fn: unknown, args: unknown[], funcname: string): ScriptReply {
+    this.state.resp = 2;
+    const R = this.engine.runtime;
+    R.at = '';
+    try {
+      const r = this.engine.call(fn, args);
+      return luaToReply(first(r), this.state.resp);
+    } catch (e) {
+      if (e instanceof LuaAbort) return { t: 'error', v: `ERR ${e.message}${suffix(funcname, R.at)}` };
+      if (e instanceof LuaError) return { t: 'error', v: scriptErrorText(this.engine, e, funcname) };
+      throw e;
+    }
+  }
+}
+
+function lineOf(at: string | undefined): string | undefined {
+  if (at === undefined) return undefined;
+  const m = /^user_script:(\d+):$/.exec(at);
+  return m === null ? undefined : (m[1]);
+}
+
+function suffix(funcname: string, at: string | undefined): string {
+  const line = lineOf(at);
+  return line === undefined ? '' : ` script: ${funcname}, on @user_script:${line}.`;
+}
+
+/** The error reply text (without '-') for a script that raised `e`, as Redis 7 builds it. */
+export function scriptErrorText(engine: LuaEngine, e: LuaError, funcname: string): string {
+  const v = e.value;
+  let msg: string;
+  let at = e.at;
+  if (v instanceof LuaTable) {
+    const err = v.get('err');
+    msg = typeof err === 'string' ? err : typeof err === 'number' ? engine.tostring(err) : '(null)';
+  } else {
+    msg = 'ERR ' + engine.tostring(v);
+    if (typeof v === 'string') {
+      const m = /^(user_script:\d+:)/.exec(v);
+      if (m !== null) at = m[1];
+    }
+  }
+  return (msg + suffix(funcname, at)).replace(/[\r\n]/g, ' ');
+}
