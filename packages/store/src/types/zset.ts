@@ -560,6 +560,11 @@ export class ZSet {
     return z;
   }
 
+  /** Rewrites -0 scores as 0 (what a listpack holds: integral scores are stored as integers). */
+  normalizeZeros(): void {
+    for (let n = this.header.next; n !== null; n = n.next) if (n.score === 0) n.score = 0;
+  }
+
   /** Longest member length (O(n); used for encoding decisions of computed results). */
   maxMemberLength(): number {
     let m = 0;
@@ -723,7 +728,7 @@ export function zsetAdd(o: RObject<ZSet>, score: number, member: string, flags: 
     }
     out.score = score;
     if (score !== cur) {
-      z.updateScore(node, score);
+      z.updateScore(node, score === 0 && o.encoding === Encoding.LISTPACK ? 0 : score);
       out.flags = ZADD_OUT_UPDATED;
     }
     return true;
@@ -733,7 +738,8 @@ export function zsetAdd(o: RObject<ZSet>, score: number, member: string, flags: 
     return true;
   }
   zsetConvertBeforeAdd(o, member.length, limits);
-  z.insert(member, score);
+  // A listpack stores integral scores as integers, so -0 reads back as 0 there.
+  z.insert(member, score === 0 && o.encoding === Encoding.LISTPACK ? 0 : score);
   out.score = score;
   out.flags = ZADD_OUT_ADDED;
   return true;

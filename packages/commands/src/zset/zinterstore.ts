@@ -1,0 +1,7 @@
+// ZINTERSTORE dst numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX]
+import type { CommandHandler } from '../types.js';
+import { zunionInterDiffGeneric, OP_INTER } from './zset-generic.js';
+
+export const zinterstoreCommand: CommandHandler = (c, e) => {
+  zunionInterDiffGeneric(c, e, c.argv[1]!, 2, OP_INTER, false);
+};

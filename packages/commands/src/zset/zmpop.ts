@@ -1,0 +1,7 @@
+// ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]
+import type { CommandHandler } from '../types.js';
+import { zmpopGeneric } from './zset-generic.js';
+
+export const zmpopCommand: CommandHandler = (c, e) => {
+  zmpopGeneric(c, e, 1, false);
+};

@@ -1,0 +1,7 @@
+// ZREMRANGEBYSCORE key min max
+import type { CommandHandler } from '../types.js';
+import { zremrangeGeneric } from './zset-generic.js';
+
+export const zremrangebyscoreCommand: CommandHandler = (c, e) => {
+  zremrangeGeneric(c, e, 'score');
+};
