@@ -328,7 +328,8 @@ export function getKeysGeneric(c: Client, e: Engine, withFlags: boolean): void {
     e.replyError(c, 'ERR Invalid number of arguments specified for command');
     return;
   }
-  const keys = keysFromSpecs(cmd, argv) ?? fallbackKeys(cmd, argv);
+  const varFlags = (cmd.spec.key_specs ?? []).some((k) => k.flags.some((f) => f.toUpperCase() === 'VARIABLE_FLAGS'));
+  const keys = (varFlags ? null : keysFromSpecs(cmd, argv)) ?? fallbackKeys(cmd, argv);
   if (keys === null) {
     if (cmd.flags.has('no_mandatory_keys')) c.reply.arrayHeader(0);
     else e.replyError(c, 'ERR Invalid arguments specified for command');
@@ -345,10 +346,28 @@ export function getKeysGeneric(c: Client, e: Engine, withFlags: boolean): void {
 }
 
 /**
- * Commands whose key specs are incomplete (Redis gives them a getkeys_proc): SORT/SORT_RO's STORE destination.
- * Returns null when there is no better answer.
+ * Redis's getkeys_proc for commands whose key specs are incomplete or have variable flags: SET (flags depend on
+ * GET), BITFIELD (read-only unless SET/INCRBY), SORT (STORE destination). Returns null when there is none.
  */
 function fallbackKeys(cmd: Command, argv: readonly string[]): KeyRef[] | null {
+  if (cmd.name === 'set') {
+    const get = argv.slice(3).some((a) => a.toLowerCase() === 'get');
+    return [{ pos: 1, flags: get ? ['RW', 'access', 'update'] : ['OW', 'update'] }];
+  }
+  if (cmd.name === 'bitfield') {
+    let readonly = true;
+    for (let i = 2; i < argv.length; i++) {
+      const rem = argv.length - i - 1;
+      const a = argv[i]!.toLowerCase();
+      if (a === 'get' && rem >= 2) i += 2;
+      else if (a === 'overflow' && rem >= 1) i += 1;
+      else {
+        readonly = false;
+        break;
+      }
+    }
+    return [{ pos: 1, flags: readonly ? ['RO', 'access'] : ['RW', 'access', 'update'] }];
+  }
   if (cmd.name === 'sort' || cmd.name === 'sort_ro') {
     const out: KeyRef[] = [{ pos: 1, flags: ['RO', 'access'] }];
     const skip: Record<string, number> = { limit: 2, get: 1, by: 1 };

@@ -5,7 +5,7 @@
 import { createStringObject, Encoding, encodingName, estimateIdleTime } from '@redwing/store';
 import { Err } from '../errors.js';
 import type { CommandHandler } from '../types.js';
-import { replyHelp } from '../util/help.js';
+import { replyHelpText } from './introspection-generic.js';
 import { parseFloatStrict, parseInt64 } from '../util/number.js';
 import { debugProtocol, serializedLength } from './debug-generic.js';
 
@@ -44,12 +44,30 @@ const HELP = [
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
+/** Redis's allowProtectedAction for enable-debug-command: yes, or local and the peer is loopback/unix. */
+function debugAllowed(c: Parameters<CommandHandler>[0], e: Parameters<CommandHandler>[1]): boolean {
+  const mode = e.config.getString('enable-debug-command');
+  if (mode === 'yes') return true;
+  if (mode !== 'local') return false;
+  const t = c.conn.type;
+  if (t === 'unix' || t === 'none') return true;
+  const host = c.conn.addr.slice(0, c.conn.addr.lastIndexOf(':'));
+  return host === '127.0.0.1' || host === '[::1]' || host === '::1';
+}
+
 export const debugCommand: CommandHandler = (c, e) => {
   const argv = c.argv;
+  if (!debugAllowed(c, e)) {
+    e.replyError(
+      c,
+      'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',
+    );
+    return;
+  }
   const sub = argv[1]!.toLowerCase();
   const n = argv.length;
   if (sub === 'help' && n === 2) {
-    replyHelp(c, 'DEBUG', HELP);
+    replyHelpText(c, 'DEBUG', HELP);
   } else if (sub === 'sleep' && n === 3) {
     const sec = parseFloatStrict(argv[2]!);
     if (sec === null) {

@@ -64,8 +64,9 @@ describe('EXPIRE family', () => {
   it('non-positive times delete the key and fire del; overflow is an error', () => {
     const { e, run } = setup();
     const events: string[] = [];
-    const prev = e.keyspace.hooks.notify;
-    e.keyspace.hooks.notify = (cls, ev, key, db) => {
+    const hooks = e.keyspace.hooks;
+    const prev = hooks.notify?.bind(hooks);
+    hooks.notify = (cls, ev, key, db) => {
       events.push(`${cls}:${ev}:${key}`);
       prev?.(cls, ev, key, db);
     };
