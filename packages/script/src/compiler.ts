@@ -62,6 +62,13 @@ class FnCompiler {
     readonly gen: boolean,
   ) {}
 
+  /** Lua keeps one constant per numeric value and function, and 0 == -0: the first zero seen wins. */
+  private zero: string | undefined = undefined;
+  num(v: number): string {
+    if (v === 0) return (this.zero ??= numLit(v));
+    return numLit(v);
+  }
+
   tmp(): string {
     return `$${this.temps++}`;
   }
@@ -105,7 +112,7 @@ class FnCompiler {
       case 'false':
         return 'false';
       case 'num':
-        return numLit(e.v);
+        return this.num(e.v);
       case 'str':
         return jsStr(e.v);
       case 'vararg':
@@ -392,7 +399,7 @@ class FnCompiler {
         const lim = this.tmp();
         const site = this.site(s.line);
         out.push('{');
-        out.push(`let ${i} = forNum(${this.expr(s.start)}, 'initial', ${site});`);
+        out.push(`let ${i} = forNum(${this.expr(s.start)}, 'initial value', ${site});`);
         out.push(`const ${lim} = forNum(${this.expr(s.limit)}, 'limit', ${site});`);
         let cond: string;
         let incr: string;

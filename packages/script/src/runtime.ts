@@ -56,6 +56,11 @@ export class Runtime {
 
 // ---- error wording ----
 
+/** "<where> <msg>", or just the message when there is no Lua position. */
+export function at(where: string, msg: string): string {
+  return where === '' ? msg : `${where} ${msg}`;
+}
+
 function siteWhere(site: string): string {
   const i = site.indexOf('\0');
   return i < 0 ? site : site.slice(0, i);
@@ -71,7 +76,7 @@ export function typeError(site: string, which: number, v: unknown, what: string)
   const t = typeName(v);
   const desc = name !== '' ? `${name} (a ${t} value)` : `a ${t} value`;
   const w = siteWhere(site);
-  return new LuaError(`${w} attempt to ${what} ${desc}`, w);
+  return new LuaError(at(w, `attempt to ${what} ${desc}`), w);
 }
 
 export function tostr(v: string | number): string {
@@ -152,7 +157,7 @@ export function makeHelpers(R: Runtime) {
       }
       t = h;
     }
-    throw new LuaError(`${siteWhere(site)} loop in gettable`);
+    throw new LuaError(at(siteWhere(site), `loop in gettable`), siteWhere(site));
   }
 
   function index(o: unknown, k: unknown, site: string): unknown {
@@ -173,8 +178,8 @@ export function makeHelpers(R: Runtime) {
   }
 
   function rawsetChecked(t: LuaTable, k: unknown, v: unknown, site: string): void {
-    if (k === undefined) throw new LuaError(`${siteWhere(site)} table index is nil`);
-    if (typeof k === 'number' && k !== k) throw new LuaError(`${siteWhere(site)} table index is NaN`);
+    if (k === undefined) throw new LuaError(at(siteWhere(site), `table index is nil`), siteWhere(site));
+    if (typeof k === 'number' && k !== k) throw new LuaError(at(siteWhere(site), `table index is NaN`), siteWhere(site));
     t.set(k, v);
   }
 
@@ -204,7 +209,7 @@ export function makeHelpers(R: Runtime) {
     for (let loop = 0; loop < 100; loop++) {
       let h: unknown;
       if (t instanceof LuaTable) {
-        if (t.readonly) throw new LuaError(`${siteWhere(site)} Attempt to modify a readonly table`);
+        if (t.readonly) throw new LuaError(at(siteWhere(site), `Attempt to modify a readonly table`), siteWhere(site));
         const mt = t.mt;
         if (mt === undefined || t.get(k) !== undefined) {
           rawsetChecked(t, k, v, site);
@@ -226,7 +231,7 @@ export function makeHelpers(R: Runtime) {
       }
       t = h;
     }
-    throw new LuaError(`${siteWhere(site)} loop in settable`);
+    throw new LuaError(at(siteWhere(site), `loop in settable`), siteWhere(site));
   }
 
   // ---- arithmetic ----
@@ -325,8 +330,8 @@ export function makeHelpers(R: Runtime) {
     const t1 = typeName(a);
     const t2 = typeName(b);
     const w = siteWhere(site);
-    if (t1 === t2) return new LuaError(`${w} attempt to compare two ${t1} values`);
-    return new LuaError(`${w} attempt to compare ${t1} with ${t2}`);
+    if (t1 === t2) return new LuaError(at(w, `attempt to compare two ${t1} values`), w);
+    return new LuaError(at(w, `attempt to compare ${t1} with ${t2}`), w);
   }
 
   function lt(a: unknown, b: unknown, site: string): boolean {
@@ -392,7 +397,7 @@ export function makeHelpers(R: Runtime) {
   function forNum(v: unknown, what: string, site: string): number {
     if (typeof v === 'number') return v;
     const n = toNumber(v);
-    if (n === undefined) throw new LuaError(`${siteWhere(site)} 'for' ${what} value must be a number`);
+    if (n === undefined) throw new LuaError(at(siteWhere(site), `'for' ${what} must be a number`), siteWhere(site));
     return n;
   }
 

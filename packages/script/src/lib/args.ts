@@ -5,7 +5,8 @@ import type { Runtime } from '../runtime.js';
 import { LuaTable, numberToString, strToNumber, typeName } from '../value.js';
 
 export function argError(R: Runtime, n: number, fname: string, msg: string): never {
-  R.error(`bad argument #${n} to '${fname}' (${msg})`);
+  // called straight from another library function (pcall(string.rep)), Lua cannot name the function
+  R.error(`bad argument #${n} to '${R.at === '' ? '?' : fname}' (${msg})`);
 }
 
 function got(v: unknown, n: number, nargs: number): string {

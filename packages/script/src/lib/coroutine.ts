@@ -14,8 +14,9 @@ export function installCoroutine(engine: LuaEngine): void {
   let current: Coroutine | undefined;
 
   const yieldFn: LuaFunction = function (): never {
-    if (current === undefined) R.error('attempt to yield from outside a coroutine');
-    return R.error('attempt to yield across metamethod/C-call boundary');
+    // reached only through a plain call: from a library function (R.at is '') or outside any coroutine
+    if (current === undefined && R.at !== '') throw new LuaError('attempt to yield from outside a coroutine', R.at);
+    throw new LuaError('attempt to yield across metamethod/C-call boundary', R.at);
   };
   R.coyield = yieldFn;
 

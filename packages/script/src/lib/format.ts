@@ -169,6 +169,7 @@ export function stringFormat(R: Runtime, args: unknown[]): string {
     arg++;
     const v = args[arg];
     const nargs = args.length;
+    if (arg >= nargs && conv !== undefined && 'cdiouxXeEfgGqs'.includes(conv)) argError(R, arg + 1, 'format', 'no value');
     switch (conv) {
       case 'c': {
         const x = checkNumber(R, v, arg + 1, 'format', nargs);

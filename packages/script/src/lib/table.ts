@@ -3,7 +3,7 @@
 // Like lua's, these use raw access; the Redis sandbox's read-only tables refuse writes.
 import type { LuaEngine } from '../engine.js';
 import type { Runtime } from '../runtime.js';
-import { type LuaFunction, LuaError, LuaTable, NONE, first, numberToString } from '../value.js';
+import { type LuaFunction, LuaError, LuaTable, NONE, first, numberToString, typeName } from '../value.js';
 import { checkInt, checkTable, optString, typeErrorArg } from './args.js';
 
 /** Redis's read-only check inside a library function (luaG_runerror from C: no position prefix). */
@@ -79,7 +79,7 @@ export function installTable(engine: LuaEngine): void {
       const v = t.get(k);
       if (typeof v === 'string') parts.push(v);
       else if (typeof v === 'number') parts.push(numberToString(v));
-      else R.error(`invalid value (at index ${k}) in table for 'concat'`);
+      else R.error(`invalid value (${typeName(v)}) at index ${k} in table for 'concat'`);
     }
     return [parts.join(sep)];
   });
