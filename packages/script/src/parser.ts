@@ -218,7 +218,7 @@ class Lexer {
     for (;;) {
       const c = this.ch();
       if (c === -1) this.error('unfinished string', T_EOF);
-      if (c === 10 || c === 13) this.error('unfinished string', s.slice(start, this.pos));
+      if (c === 10 || c === 13) this.error('unfinished string', (s[start] as string) + out);
       if (c === q) {
         this.pos++;
         return { t: T_STRING, v: out, raw: s.slice(start, this.pos), line };
@@ -254,7 +254,7 @@ class Lexer {
               this.pos++;
               i++;
             }
-            if (n > 255) this.error('escape sequence too large', s.slice(start, this.pos));
+            if (n > 255) this.error('escape sequence too large', (s[start] as string) + out);
             out += String.fromCharCode(n);
           } else {
             out += s[this.pos];
@@ -836,7 +836,7 @@ class Parser {
           fs.info.isVararg = true;
           break;
         }
-        if (this.tok.t !== T_NAME) this.error(`'<name>' expected`);
+        if (this.tok.t !== T_NAME) this.error(`<name> or '...' expected`);
         const v = this.declare(this.name());
         fs.info.params.push(v);
       } while (this.accept(','));

@@ -98,6 +98,10 @@ export function installBase(engine: LuaEngine): void {
       return [undefined];
     }
     const b = checkInt(R, base, 2, 'tonumber', a.length);
+    if (b === 10) {
+      if (typeof v === 'number') return [v];
+      return [typeof v === 'string' ? strToNumber(v) : undefined];
+    }
     let s: string;
     if (typeof v === 'string') s = v;
     else if (typeof v === 'number') s = numberToString(v);
