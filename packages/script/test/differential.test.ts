@@ -38,7 +38,9 @@ describe('Lua 5.1 differential', () => {
   for (const f of files) {
     it.skipIf(!hasLua)(f, () => {
       const src = readFileSync(join(dir, f), 'latin1');
-      expect(runOurs(src)).toBe(runLua(src));
+      // addresses of tables and functions differ by nature
+      const norm = (s: string): string => s.replace(/0x[0-9a-f]{6,}/g, '0xADDR');
+      expect(norm(runOurs(src))).toBe(norm(runLua(src)));
     });
   }
 });
