@@ -9,6 +9,7 @@ import { Err, fmt, sanitize, unknownCommand, unknownSubcommand, wrongArity } fro
 import { BlockingState } from './blocking/blocking.js';
 import { PubSubState } from './pubsub/pubsub-state.js';
 import { WatchState } from './multi/watch-state.js';
+import { ScriptingState } from './scripting/scripting-state.js';
 import { ServerStats } from './server/stats.js';
 import { CommandTable } from './table.js';
 import type { InfoProvider } from './server/info.js';
@@ -49,6 +50,7 @@ export class Engine {
   readonly pubsub: PubSubState;
   readonly watch: WatchState;
   readonly blocking: BlockingState;
+  readonly scripting: ScriptingState;
   /** Changes to the dataset since start (Redis's server.dirty). */
   dirty = 0;
   /** Set while a script runs past busy-reply-threshold (BUSY replies). */
@@ -74,6 +76,7 @@ export class Engine {
     this.pubsub = new PubSubState(this);
     this.watch = new WatchState(this);
     this.blocking = new BlockingState(this);
+    this.scripting = new ScriptingState(this);
     this.config = new ConfigRegistry(this);
     if (opts.config) {
       for (const [k, v] of Object.entries(opts.config)) {

@@ -45,6 +45,10 @@ import { decrbyCommand } from '../string/decrby.js';
 import { delCommand } from '../keys/del.js';
 import { discardCommand } from '../multi/discard.js';
 import { echoCommand } from '../connection/echo.js';
+import { evalCommand } from '../scripting/eval.js';
+import { evalRoCommand } from '../scripting/eval_ro.js';
+import { evalshaCommand } from '../scripting/evalsha.js';
+import { evalshaRoCommand } from '../scripting/evalsha_ro.js';
 import { execCommand } from '../multi/exec.js';
 import { existsCommand } from '../keys/exists.js';
 import { expireCommand } from '../keys/expire.js';
@@ -127,6 +131,11 @@ import { rpushCommand } from '../list/rpush.js';
 import { rpushxCommand } from '../list/rpushx.js';
 import { saveCommand } from '../introspection/save.js';
 import { scanCommand } from '../keys/scan.js';
+import { scriptExistsCommand } from '../scripting/script-exists.js';
+import { scriptFlushCommand } from '../scripting/script-flush.js';
+import { scriptHelpCommand } from '../scripting/script-help.js';
+import { scriptKillCommand } from '../scripting/script-kill.js';
+import { scriptLoadCommand } from '../scripting/script-load.js';
 import { selectCommand } from '../connection/select.js';
 import { setCommand } from '../string/set.js';
 import { setexCommand } from '../string/setex.js';
@@ -232,6 +241,10 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'del': delCommand,
   'discard': discardCommand,
   'echo': echoCommand,
+  'eval': evalCommand,
+  'eval_ro': evalRoCommand,
+  'evalsha': evalshaCommand,
+  'evalsha_ro': evalshaRoCommand,
   'exec': execCommand,
   'exists': existsCommand,
   'expire': expireCommand,
@@ -314,6 +327,11 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'rpushx': rpushxCommand,
   'save': saveCommand,
   'scan': scanCommand,
+  'script|exists': scriptExistsCommand,
+  'script|flush': scriptFlushCommand,
+  'script|help': scriptHelpCommand,
+  'script|kill': scriptKillCommand,
+  'script|load': scriptLoadCommand,
   'select': selectCommand,
   'set': setCommand,
   'setex': setexCommand,

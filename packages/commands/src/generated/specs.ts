@@ -1953,6 +1953,260 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "eval",
+  "summary": "Execute a Lua script server side",
+  "complexity": "Depends on the script that is executed.",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": -3,
+  "function": "evalCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "STALE",
+   "SKIP_MONITOR",
+   "NO_MANDATORY_KEYS"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "key_specs": [
+   {
+    "notes": "We cannot tell how the keys will be used so we assume the worst, RW and UPDATE",
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "script",
+    "type": "string"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "arg",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "eval_ro",
+  "summary": "Execute a read-only Lua script server side",
+  "complexity": "Depends on the script that is executed.",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "evalRoCommand",
+  "command_flags": [
+   "READONLY",
+   "NOSCRIPT",
+   "STALE",
+   "SKIP_MONITOR",
+   "NO_MANDATORY_KEYS"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "key_specs": [
+   {
+    "notes": "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS",
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "script",
+    "type": "string"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "arg",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "evalsha",
+  "summary": "Execute a Lua script server side",
+  "complexity": "Depends on the script that is executed.",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": -3,
+  "function": "evalshaCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "STALE",
+   "SKIP_MONITOR",
+   "NO_MANDATORY_KEYS"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "sha1",
+    "type": "string"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "arg",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "evalsha_ro",
+  "summary": "Execute a read-only Lua script server side",
+  "complexity": "Depends on the script that is executed.",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "evalshaRoCommand",
+  "command_flags": [
+   "READONLY",
+   "NOSCRIPT",
+   "STALE",
+   "SKIP_MONITOR",
+   "NO_MANDATORY_KEYS"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "sha1",
+    "type": "string"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "arg",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
   "name": "exec",
   "summary": "Execute all commands issued after MULTI",
   "complexity": "Depends on commands in the transaction",
@@ -5673,6 +5927,160 @@ export const SPECS: readonly CommandSpec[] = [
     "since": "6.0.0",
     "optional": true
    }
+  ]
+ },
+ {
+  "name": "script|exists",
+  "summary": "Check existence of scripts in the script cache.",
+  "complexity": "O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": -3,
+  "container": "SCRIPT",
+  "function": "scriptExistsCommand",
+  "command_flags": [
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:AGG_LOGICAL_AND"
+  ],
+  "arguments": [
+   {
+    "name": "sha1",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "script|flush",
+  "summary": "Remove all the scripts from the script cache.",
+  "complexity": "O(N) with N being the number of scripts in cache",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": -2,
+  "container": "SCRIPT",
+  "function": "scriptFlushCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `ASYNC` and `SYNC` flushing mode modifiers."
+   ]
+  ],
+  "command_flags": [
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ],
+  "arguments": [
+   {
+    "name": "async",
+    "type": "oneof",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "async",
+      "type": "pure-token",
+      "token": "ASYNC"
+     },
+     {
+      "name": "sync",
+      "type": "pure-token",
+      "token": "SYNC"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "script|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "scripting",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "SCRIPT",
+  "function": "scriptHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ]
+ },
+ {
+  "name": "script|kill",
+  "summary": "Kill the script currently in execution.",
+  "complexity": "O(1)",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": 2,
+  "container": "SCRIPT",
+  "function": "scriptKillCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "ALLOW_BUSY"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:ONE_SUCCEEDED"
+  ]
+ },
+ {
+  "name": "script|load",
+  "summary": "Load the specified Lua script into the script cache.",
+  "complexity": "O(N) with N being the length in bytes of the script body.",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": 3,
+  "container": "SCRIPT",
+  "function": "scriptLoadCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_NODES",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ],
+  "arguments": [
+   {
+    "name": "script",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "script",
+  "summary": "A container for Lua scripts management commands",
+  "complexity": "Depends on subcommand.",
+  "group": "scripting",
+  "since": "2.6.0",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
   ]
  },
  {

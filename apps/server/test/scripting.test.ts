@@ -1,0 +1,79 @@
+// EVAL / EVALSHA / SCRIPT over the wire: ioredis's defineCommand (EVALSHA with EVAL fallback), redlock's
+// release script, and a differential run against redis-server for replies and error texts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { differential, haveRedisServer, start, startRealRedis, type Started } from './helpers.js';
+
+let srv: Started;
+let io: Redis;
+beforeAll(async () => {
+  srv = await start();
+  io = new Redis({ port: srv.port, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  io.disconnect();
+  await srv.close();
+});
+
+describe('scripting over ioredis', () => {
+  it('defineCommand: EVALSHA falls back to EVAL and then hits the cache', async () => {
+    io.defineCommand('incrTwice', { numberOfKeys: 1, lua: "redis.call('INCR', KEYS[1]); return redis.call('INCR', KEYS[1])" });
+    const r = await (io as unknown as { incrTwice(k: string): Promise<number> }).incrTwice('ctr');
+    expect(r).toBe(2);
+    expect(await (io as unknown as { incrTwice(k: string): Promise<number> }).incrTwice('ctr')).toBe(4);
+  });
+
+  it("redlock's release script deletes only the owner's lock", async () => {
+    const release = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+    await io.set('lock', 'me', 'PX', 10000);
+    expect(await io.eval(release, 1, 'lock', 'you')).toBe(0);
+    expect(await io.eval(release, 1, 'lock', 'me')).toBe(1);
+    expect(await io.exists('lock')).toBe(0);
+  });
+
+  it('a rate limiter: INCR + PEXPIRE in one script', async () => {
+    const limiter = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+    for (let i = 1; i <= 3; i++) expect(await io.eval(limiter, 1, 'rl', 1000)).toBe(i);
+    expect(await io.pttl('rl')).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!haveRedisServer())('scripting: differential against redis-server', () => {
+  it('replies and error texts match', async () => {
+    const real = await startRealRedis();
+    try {
+      const { ours, theirs } = await differential(srv.port, real.port, [
+        ['SET', 's', 'x'],
+        ['EVAL', "return redis.call('INCR', 's')", '0'],
+        ['EVAL', "return redis.call('nosuch')", '0'],
+        ['EVAL', 'x =', '0'],
+        ['EVAL', 'return {1, 2.5, "a", {3, "b"}, false, nil, 7}', '0'],
+        ['EVAL', "return {err='My Error'}", '0'],
+        ['EVAL', "return redis.error_reply('boom')", '0'],
+        ['EVAL', "return redis.status_reply('fine')", '0'],
+        ['EVAL', 'return KEYS[1] .. ARGV[1] .. #ARGV', '1', 'k', 'a', 'b'],
+        ['EVAL', "return redis.pcall('nosuch')", '0'],
+        ['EVAL', "return redis.sha1hex('')", '0'],
+        ['EVAL', 'return tostring(10/3)', '0'],
+        ['EVAL', 'return string.format("%5.2f|%d|%s", 3.14159, 42, "x")', '0'],
+        ['EVAL', 'undefined_global = 1', '0'],
+        ['EVAL', 'return undefined_global', '0'],
+        ['EVAL', "error('plain error')", '0'],
+        ['EVAL', 'error({err="TABLE error"})', '0'],
+        ['EVAL_RO', "return redis.call('DEL', 'x')", '0'],
+        ['EVAL', "#!lua flags=no-writes\nreturn redis.call('SET', 'x', 'y')", '0'],
+        ['EVAL', "#!lua flags=bogus\nreturn 1", '0'],
+        ['EVALSHA', 'ffffffffffffffffffffffffffffffffffffffff', '0'],
+        ['SCRIPT', 'LOAD', 'return 1'],
+        ['SCRIPT', 'EXISTS', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', 'aaaa'],
+        ['EVAL', 'return 1', '3', 'a'],
+        ['EVAL', "redis.setresp(3); return redis.call('HELLO')['proto']", '0'],
+        ['EVAL', "return redis.call('GET', 'nokey')", '0'],
+        ['EVAL', "redis.setresp(3); return redis.call('GET', 'nokey')", '0'],
+      ]);
+      expect(ours).toEqual(theirs);
+    } finally {
+      await real.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine.js';
+
+function setup() {
+  const e = createEngine();
+  const c = e.createClient();
+  const run = (...argv: (string | number)[]): string => e.run(c, argv).toString('latin1');
+  return { e, c, run };
+}
+
+describe('EVAL / EVALSHA / SCRIPT', () => {
+  it('runs a script with KEYS and ARGV and converts replies both ways', () => {
+    const { run } = setup();
+    expect(run('EVAL', "redis.call('SET', KEYS[1], ARGV[1]); return redis.call('GET', KEYS[1])", 1, 'k', 'v')).toBe('$1\r\nv\r\n');
+    expect(run('EVAL', 'return {1, 2, 3.7, "x", nil, 4}', 0)).toBe('*4\r\n:1\r\n:2\r\n:3\r\n$1\r\nx\r\n');
+    expect(run('EVAL', "return redis.call('INCR', KEYS[1])", 1, 'n')).toBe(':1\r\n');
+    expect(run('EVAL', 'return false', 0)).toBe('$-1\r\n');
+    expect(run('EVAL', "return {ok='fine'}", 0)).toBe('+fine\r\n');
+  });
+
+  it('EVALSHA finds scripts loaded by EVAL and SCRIPT LOAD; NOSCRIPT otherwise', () => {
+    const { run } = setup();
+    const sha = run('SCRIPT', 'LOAD', 'return 42').split('\r\n')[1]!;
+    expect(sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(run('EVALSHA', sha, 0)).toBe(':42\r\n');
+    expect(run('EVALSHA', sha.toUpperCase(), 0)).toBe(':42\r\n');
+    expect(run('SCRIPT', 'EXISTS', sha, 'ffff')).toBe('*2\r\n:1\r\n:0\r\n');
+    expect(run('SCRIPT', 'FLUSH')).toBe('+OK\r\n');
+    expect(run('EVALSHA', sha, 0)).toBe('-NOSCRIPT No matching script. Please use EVAL.\r\n');
+  });
+
+  it('numkeys errors, compile errors and runtime errors use Redis texts', () => {
+    const { run } = setup();
+    expect(run('EVAL', 'return 1', 2, 'a')).toBe("-ERR Number of keys can't be greater than number of args\r\n");
+    expect(run('EVAL', 'return 1', -1)).toBe("-ERR Number of keys can't be negative\r\n");
+    expect(run('EVAL', 'return 1', 'x')).toBe('-ERR value is not an integer or out of range\r\n');
+    expect(run('EVAL', 'x =', 0)).toMatch(/^-ERR Error compiling script \(new function\): user_script:1: /);
+    expect(run('EVAL', "return redis.call('nosuch')", 0)).toMatch(/^-ERR Unknown Redis command called from script script: /);
+    expect(run('SET', 's', 'x')).toBe('+OK\r\n');
+    expect(run('EVAL', "return redis.call('INCR', 's')", 0)).toMatch(/^-ERR value is not an integer or out of range script: /);
+    expect(run('EVAL', "local r = redis.pcall('INCR', 's'); return r['err']", 0)).toBe('$43\r\nERR value is not an integer or out of range\r\n');
+  });
+
+  it('read-only scripts refuse writes; noscript commands are refused', () => {
+    const { run } = setup();
+    expect(run('EVAL_RO', "return redis.call('SET', 'a', 'b')", 0)).toMatch(/^-ERR Write commands are not allowed from read-only scripts\./);
+    expect(run('EVAL', "#!lua flags=no-writes\nreturn redis.call('SET', 'a', 'b')", 0)).toMatch(/^-ERR Write commands are not allowed from read-only scripts\./);
+    expect(run('EVAL', "return redis.call('MULTI')", 0)).toMatch(/^-ERR This Redis command is not allowed from script/);
+  });
+
+  it('scripts see the caller database and SELECT inside does not leak', () => {
+    const { run } = setup();
+    run('SELECT', 3);
+    run('SET', 'here', '3');
+    expect(run('EVAL', "redis.call('SELECT', 5); return redis.call('GET', 'here')", 0)).toBe('$-1\r\n');
+    expect(run('GET', 'here')).toBe('$1\r\n3\r\n');
+  });
+});

@@ -1,0 +1,243 @@
+// EVAL/EVALSHA/SCRIPT state: one RedisLua interpreter (sandboxed, Redis 7 libraries), the script cache by SHA1,
+// the hidden scripting client that runs redis.call() commands, and the per-run context (caller, read-only mode,
+// whether the script wrote). Command checks inside scripts follow Redis's scriptCall order: arity, noscript,
+// read-only scripts, OOM before the first write.
+import { RedisLua, sha1hex, type LuaFunction, type LuaHost, type ScriptReply } from '@redwing/script';
+import type { ReplyWriter } from '@redwing/resp';
+import { CF, Client } from '../client.js';
+import type { Engine } from '../engine.js';
+import { CMD } from '../types.js';
+import { parseScriptReply } from './resp-to-script.js';
+
+export interface ScriptEntry {
+  body: string;
+  fn: LuaFunction;
+  /** Flags from a `#!lua flags=...` shebang, or null for a plain (backwards-compatible) script. */
+  flags: Set<string> | null;
+}
+
+interface RunContext {
+  caller: Client;
+  readOnly: boolean;
+  wrote: boolean;
+  allowOom: boolean;
+  startedOom: boolean;
+  start: number;
+}
+
+export class ScriptingState {
+  readonly scripts = new Map<string, ScriptEntry>();
+  private luaInstance: RedisLua | null = null;
+  private readonly luaClient: Client;
+  run: RunContext | null = null;
+
+  constructor(private readonly engine: Engine) {
+    this.luaClient = new Client(0, engine.keyspace.db(0), { authenticated: true });
+    this.luaClient.flags |= CF.SCRIPT | CF.DENY_BLOCKING;
+    this.luaClient.conn = { addr: '', laddr: '', fd: -1, type: 'none' };
+  }
+
+  get lua(): RedisLua {
+    if (!this.luaInstance) this.luaInstance = new RedisLua(this.host());
+    return this.luaInstance;
+  }
+
+  /** SCRIPT FLUSH: forget every script and start from a fresh interpreter. */
+  flush(): void {
+    this.scripts.clear();
+    this.luaInstance = null;
+  }
+
+  get memory(): number {
+    let n = 0;
+    for (const s of this.scripts.values()) n += s.body.length + 200;
+    return n;
+  }
+
+  /** Compile (or fetch) a script body. Returns the entry or an error text (without '-'). */
+  load(body: string): { sha: string; entry: ScriptEntry } | { error: string } {
+    const sha = sha1hex(body);
+    const cached = this.scripts.get(sha);
+    if (cached) return { sha, entry: cached };
+    let flags: Set<string> | null = null;
+    let source = body;
+    if (body.startsWith('#!')) {
+      const eol = body.indexOf('\n');
+      const first = eol < 0 ? body : body.slice(0, eol);
+      const parsed = parseShebang(first);
+      if ('error' in parsed) return parsed;
+      flags = parsed.flags;
+      // keep line numbers: the shebang line becomes an empty line
+      source = eol < 0 ? '' : '\n' + body.slice(eol + 1);
+    }
+    const fn = this.lua.compile(source);
+    if ('error' in fn) return { error: `ERR Error compiling script (new function): ${fn.error}` };
+    const entry: ScriptEntry = { body, fn, flags };
+    this.scripts.set(sha, entry);
+    return { sha, entry };
+  }
+
+  /** Run a script for `caller` and write its reply. */
+  exec(caller: Client, sha: string, entry: ScriptEntry, keys: string[], args: string[], readOnlyCommand: boolean): void {
+    const e = this.engine;
+    const flags = entry.flags;
+    if (flags) {
+      if (!flags.has('no-writes') && readOnlyCommand) {
+        e.replyError(caller, 'ERR Can not execute a script with write flag using *_ro command.');
+        return;
+      }
+      if (!flags.has('allow-oom') && !flags.has('no-writes') && e.keyspace.config.maxmemory > 0 && e.keyspace.performEvictions() === 'oom') {
+        e.replyError(caller, "OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'");
+        return;
+      }
+    }
+    const lc = this.luaClient;
+    lc.db = caller.db;
+    lc.user = caller.user;
+    lc.resp = 2;
+    this.run = {
+      caller,
+      readOnly: readOnlyCommand || (flags?.has('no-writes') ?? false),
+      wrote: false,
+      allowOom: flags ? flags.has('allow-oom') || flags.has('no-writes') : false,
+      startedOom: e.keyspace.config.maxmemory > 0 && e.keyspace.performEvictions() === 'oom',
+      start: Date.now(),
+    };
+    let reply: ScriptReply;
+    try {
+      reply = this.lua.runEval(entry.fn, keys, args, sha);
+    } finally {
+      this.run = null;
+    }
+    writeScriptReply(e, caller, reply);
+  }
+
+  private host(): LuaHost {
+    return {
+      call: (args) => this.call(args),
+      log: (level, msg) => {
+        const lv = level <= 0 ? 'debug' : level === 1 ? 'verbose' : level === 2 ? 'notice' : 'warning';
+        this.engine.log(lv, msg);
+      },
+      setresp: (v) => {
+        this.luaClient.resp = v;
+      },
+      setRepl: () => undefined,
+      aclCheckCmd: (args) => (this.engine.table.lookup(args) ? true : undefined),
+    };
+  }
+
+  /** redis.call / redis.pcall: run one command as the scripting client and hand its reply back. */
+  private call(args: string[]): ScriptReply {
+    const e = this.engine;
+    const lc = this.luaClient;
+    const run = this.run;
+    let cmd = e.table.get(args[0] ?? '');
+    if (cmd?.subcommands && args.length >= 2) cmd = cmd.subcommands.get((args[1] ?? '').toLowerCase());
+    if (!cmd || (cmd.arity > 0 && cmd.arity !== args.length) || args.length < -cmd.arity) {
+      return this.reject(cmd ? 'ERR Wrong number of args calling Redis command from script' : 'ERR Unknown Redis command called from script');
+    }
+    const bits = cmd.flagBits;
+    if (bits & CMD.NOSCRIPT) return this.reject('ERR This Redis command is not allowed from script');
+    if (run) {
+      if (run.readOnly && bits & (CMD.WRITE | CMD.MAY_REPLICATE)) {
+        return this.reject('ERR Write commands are not allowed from read-only scripts.');
+      }
+      if (!run.allowOom && !run.wrote && run.startedOom && bits & CMD.DENYOOM) {
+        return this.reject("OOM command not allowed when used memory > 'maxmemory'.");
+      }
+      if (bits & CMD.WRITE) run.wrote = true;
+    }
+    lc.argv = args;
+    lc.cmd = cmd;
+    lc.reply.reset();
+    e.call(lc, cmd);
+    if (lc.reply.length === 0) return { t: 'null' };
+    return parseScriptReply(lc.reply.take());
+  }
+
+  private reject(text: string): ScriptReply {
+    this.engine.stats.countError(text);
+    return { t: 'error', v: text };
+  }
+}
+
+/** `#!lua [name=...] [flags=a,b]`: the flags of an EVAL shebang. */
+function parseShebang(line: string): { flags: Set<string> } | { error: string } {
+  const parts = line.slice(2).split(' ').filter((p) => p !== '');
+  if (parts[0] !== 'lua') return { error: `ERR Could not find engine '${parts[0] ?? ''}'` };
+  const flags = new Set<string>();
+  for (const p of parts.slice(1)) {
+    if (p.startsWith('flags=')) {
+      for (const f of p.slice(6).split(',')) {
+        if (f === '') continue;
+        if (!['no-writes', 'allow-oom', 'allow-stale', 'no-cluster', 'allow-cross-slot-keys'].includes(f))
+          return { error: `ERR Unexpected flag in script shebang: ${f}` };
+        flags.add(f);
+      }
+    } else return { error: `ERR Unknown lua shebang option: ${p}` };
+  }
+  return { flags };
+}
+
+/** Write a script's converted return value to the caller in the caller's protocol. */
+export function writeScriptReply(e: Engine, c: Client, r: ScriptReply): void {
+  if (r.t === 'error') {
+    e.replyError(c, r.v);
+    return;
+  }
+  writeValue(c.reply, r);
+}
+
+function writeValue(w: ReplyWriter, r: ScriptReply): void {
+  switch (r.t) {
+    case 'bulk':
+      w.bulk(r.v);
+      return;
+    case 'status':
+      w.simple(r.v);
+      return;
+    case 'error':
+      w.error(r.v);
+      return;
+    case 'int':
+      w.integer(r.v);
+      return;
+    case 'null':
+      w.null();
+      return;
+    case 'nullarray':
+      w.nullArray();
+      return;
+    case 'null3':
+      w.null();
+      return;
+    case 'array':
+      w.arrayHeader(r.v.length);
+      for (const x of r.v) writeValue(w, x);
+      return;
+    case 'set':
+      w.setHeader(r.v.length);
+      for (const x of r.v) writeValue(w, x);
+      return;
+    case 'map':
+      w.mapHeader(r.v.length);
+      for (const [k, v] of r.v) {
+        writeValue(w, k);
+        writeValue(w, v);
+      }
+      return;
+    case 'double':
+      w.double(r.v);
+      return;
+    case 'bool':
+      w.boolean(r.v);
+      return;
+    case 'bignum':
+      w.bigNumber(r.v);
+      return;
+    case 'verbatim':
+      w.verbatim(r.v, r.format);
+      return;
+  }
+}
