@@ -82,7 +82,7 @@ describe('Db', () => {
     db.setExpire('k', now() + 10);
     advance(10);
     expect(db.delete('k')).toBe(false);
-    expect(events).toEqual(['x:expired:k@0']);
+    expect(events).toEqual(['n:new:k@0', 'x:expired:k@0']);
   });
 
   it('set clears the TTL unless keepTtl', () => {

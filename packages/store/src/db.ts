@@ -141,6 +141,7 @@ export class Db {
     if (e === undefined) {
       this.initLru(val, undefined);
       this.insert(key, val);
+      this.notify('n', 'new', key);
       return;
     }
     const old = e.val;
@@ -158,6 +159,7 @@ export class Db {
     if (this.dict.has(key)) throw new StoreMisuseError(`Db.add: key already exists in db ${this.id}`);
     this.initLru(val, undefined);
     this.insert(key, val);
+    this.notify('n', 'new', key);
   }
 
   /**
