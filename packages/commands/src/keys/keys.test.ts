@@ -200,3 +200,13 @@ describe('RENAME / RENAMENX / MOVE / COPY / SWAPDB / TOUCH', () => {
     expect(b.reply.take().toString('latin1')).toBe('*2\r\n$3\r\ndst\r\n$1\r\nv\r\n');
   });
 });
+
+describe('MOVE keeps the TTL', () => {
+  it('the moved key has the same expire time in the target db', () => {
+    const { e, run } = setup();
+    run('SET', 'k', 'v', 'EX', 100);
+    const at = e.db(0).getExpire('k');
+    expect(run('MOVE', 'k', 3)).toBe(':1\r\n');
+    expect(e.db(3).getExpire('k')).toBe(at);
+  });
+});

@@ -16,7 +16,10 @@ export const moveCommand: CommandHandler = (c, e) => {
     c.reply.integer(0);
     return;
   }
+  const at = src.getExpire(key);
   src.moveTo(key, dst);
+  // Db.moveTo drops the TTL (removeEntry clears it before it is copied): restore it here.
+  if (at !== -1 && dst.getExpire(key) !== at) dst.setExpire(key, at);
   src.signalModified(key);
   dst.signalModified(key);
   src.notify('g', 'move_from', key);
