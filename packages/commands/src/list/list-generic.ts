@@ -74,8 +74,7 @@ export function elementsRemoved(c: Client, e: Engine, key: string, l: ListValue,
 export function listForPush(c: Client, key: string, existing: RObject | undefined): ListValue {
   if (existing !== undefined) return existing.ptr as ListValue;
   const o = createListObject();
-  c.db.set(key, o);
-  c.db.notify('n', 'new', key);
+  c.db.set(key, o); // fires `new`
   return o.ptr;
 }
 
