@@ -10,7 +10,8 @@ import { installString } from './lib/string.js';
 import { installTable } from './lib/table.js';
 import { parseChunk, chunkId } from './parser.js';
 import { type BudgetOptions, type Helpers, Runtime, makeHelpers } from './runtime.js';
-import { type LuaFunction, LuaAbort, LuaError, LuaTable, numberToString, results } from './value.js';
+import { CJSON_NULL } from './lib/cjson.js';
+import { Coroutine, type LuaFunction, LuaAbort, LuaError, LuaTable, numberToString, results } from './value.js';
 
 export interface LuaEngineOptions {
   budget?: BudgetOptions;
@@ -123,7 +124,9 @@ export class LuaEngine {
         return `function: ${this.address(v)}`;
       default:
         if (v instanceof LuaTable) return `table: ${this.address(v)}`;
-        if (typeof v === 'object' && v !== null) return `thread: ${this.address(v)}`;
+        if (v instanceof Coroutine) return `thread: ${this.address(v)}`;
+        if (v === CJSON_NULL) return 'userdata: (nil)';
+        if (typeof v === 'object' && v !== null) return `userdata: ${this.address(v)}`;
         return String(v);
     }
   }

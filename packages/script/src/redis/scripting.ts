@@ -3,6 +3,10 @@
 // the first return value converted to a reply, and errors worded as Redis words them
 // ("<msg> script: <name>, on @user_script:<line>.").
 import { LuaEngine, type LuaLibrary } from '../engine.js';
+import { installBit } from '../lib/bit.js';
+import { installCjson } from '../lib/cjson.js';
+import { installCmsgpack } from '../lib/cmsgpack.js';
+import { installStruct } from '../lib/struct.js';
 import type { BudgetOptions } from '../runtime.js';
 import { type LuaFunction, LuaAbort, LuaError, LuaTable, first } from '../value.js';
 import { type LuaHost, type RedisApiOptions, type RedisApiState, installRedisApi } from './api.js';
@@ -20,7 +24,7 @@ export class RedisLua {
 
   constructor(host: LuaHost, opts: RedisLuaOptions = {}) {
     this.engine = new LuaEngine(opts.budget !== undefined ? { budget: opts.budget } : {});
-    for (const lib of opts.libraries ?? []) this.engine.use(lib);
+    for (const lib of [installCjson, installBit, installStruct, installCmsgpack, ...(opts.libraries ?? [])]) this.engine.use(lib);
     installRedisApi(this.engine, host, this.state, opts);
     // Redis 7.0 never lets `print` into the globals
     this.engine.globals.set('print', undefined);
