@@ -332,6 +332,11 @@ describe.skipIf(!haveRedisServer())('lists: differential against redis-server', 
         ['BLMOVE', 'nokey', 'x', 'LEFT', 'LEFT', '0'],
         ['BLMPOP', '0', '1', 'nokey', 'LEFT'],
         ['EXEC'],
+        ['RPUSH', 'enc', 'a'],
+        ['OBJECT', 'ENCODING', 'enc'],
+        ['RPUSH', 'enc', 'x'.repeat(10000)],
+        ['OBJECT', 'ENCODING', 'enc'],
+        ['TYPE', 'enc'],
       ]);
       expect(ours).toEqual(theirs);
     } finally {
