@@ -77,3 +77,52 @@ describe.skipIf(!haveRedisServer())('scripting: differential against redis-serve
     }
   });
 });
+
+describe.skipIf(!haveRedisServer())('functions: differential against redis-server', () => {
+  it('FUNCTION LOAD/LIST/DELETE/STATS and FCALL match', async () => {
+    const real = await startRealRedis();
+    const lib = "#!lua name=mylib\nredis.register_function('f1', function(keys, args) return args[1] end)\nredis.register_function{function_name='f2', callback=function(keys, args) return redis.call('ping') end, flags={'no-writes'}, description='desc'}";
+    try {
+      const { ours, theirs } = await differential(srv.port, real.port, [
+        ['FUNCTION', 'FLUSH'],
+        ['FUNCTION', 'LOAD', lib],
+        ['FUNCTION', 'LOAD', lib],
+        ['FUNCTION', 'LOAD', 'REPLACE', lib],
+        ['FUNCTION', 'LOAD', "redis.register_function('x', function() end)"],
+        ['FUNCTION', 'LOAD', '#!lua name=other\nreturn 1'],
+        ['FUNCTION', 'LOAD', "#!lua name=lib2\nredis.register_function('f1', function() return 1 end)"],
+        ['FUNCTION', 'LOAD', '#!lua name=lib3 foo=bar\nreturn 1'],
+        ['FUNCTION', 'LOAD', '#!lua\nreturn 1'],
+        ['FCALL', 'f1', '0', 'hello'],
+        ['FCALL', 'nosuch', '0'],
+        ['FCALL_RO', 'f1', '0', 'a'],
+        ['FCALL_RO', 'f2', '0'],
+        ['FCALL', 'f1', '5', 'a'],
+        ['FUNCTION', 'LIST'],
+        ['FUNCTION', 'LIST', 'WITHCODE', 'LIBRARYNAME', 'my*'],
+        ['FUNCTION', 'STATS'],
+        ['FUNCTION', 'KILL'],
+        ['FUNCTION', 'DELETE', 'nosuch'],
+        ['FUNCTION', 'DELETE', 'mylib'],
+        ['FCALL', 'f1', '0'],
+        ['FUNCTION', 'RESTORE', 'garbage'],
+      ]);
+      expect(ours).toEqual(theirs);
+    } finally {
+      await real.close();
+    }
+  });
+
+  it('DUMP and RESTORE round-trip the libraries', async () => {
+    const c = await import('./helpers.js').then((m) => m.ReplyClient.connect(srv.port));
+    await c.call('FUNCTION', 'FLUSH');
+    await c.call('FUNCTION', 'LOAD', "#!lua name=l1\nredis.register_function('g', function() return 7 end)");
+    const payload = (await c.call('FUNCTION', 'DUMP')) as string;
+    await c.call('FUNCTION', 'FLUSH');
+    expect(await c.call('FCALL', 'g', 0)).toEqual({ error: 'ERR Function not found' });
+    expect(await c.call('FUNCTION', 'RESTORE', payload)).toBe('OK');
+    expect(await c.call('FCALL', 'g', 0)).toBe(7);
+    expect(await c.call('FUNCTION', 'RESTORE', payload)).toEqual({ error: "ERR Library 'l1' already exists" });
+    c.close();
+  });
+});

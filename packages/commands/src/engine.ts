@@ -10,6 +10,7 @@ import { BlockingState } from './blocking/blocking.js';
 import { PubSubState } from './pubsub/pubsub-state.js';
 import { WatchState } from './multi/watch-state.js';
 import { ScriptingState } from './scripting/scripting-state.js';
+import { FunctionsState } from './scripting/functions-state.js';
 import { ServerStats } from './server/stats.js';
 import { CommandTable } from './table.js';
 import type { InfoProvider } from './server/info.js';
@@ -51,6 +52,7 @@ export class Engine {
   readonly watch: WatchState;
   readonly blocking: BlockingState;
   readonly scripting: ScriptingState;
+  readonly functions: FunctionsState;
   /** Changes to the dataset since start (Redis's server.dirty). */
   dirty = 0;
   /** Set while a script runs past busy-reply-threshold (BUSY replies). */
@@ -77,6 +79,7 @@ export class Engine {
     this.watch = new WatchState(this);
     this.blocking = new BlockingState(this);
     this.scripting = new ScriptingState(this);
+    this.functions = new FunctionsState(this);
     this.config = new ConfigRegistry(this);
     if (opts.config) {
       for (const [k, v] of Object.entries(opts.config)) {

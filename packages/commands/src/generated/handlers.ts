@@ -54,9 +54,19 @@ import { existsCommand } from '../keys/exists.js';
 import { expireCommand } from '../keys/expire.js';
 import { expireatCommand } from '../keys/expireat.js';
 import { expiretimeCommand } from '../keys/expiretime.js';
+import { fcallCommand } from '../scripting/fcall.js';
+import { fcallRoCommand } from '../scripting/fcall_ro.js';
 import { flushallCommand } from '../server/flushall.js';
 import { flushdbCommand } from '../server/flushdb.js';
+import { functionDeleteCommand } from '../scripting/function-delete.js';
+import { functionDumpCommand } from '../scripting/function-dump.js';
 import { functionFlushCommand } from '../scripting/function-flush.js';
+import { functionHelpCommand } from '../scripting/function-help.js';
+import { functionKillCommand } from '../scripting/function-kill.js';
+import { functionListCommand } from '../scripting/function-list.js';
+import { functionLoadCommand } from '../scripting/function-load.js';
+import { functionRestoreCommand } from '../scripting/function-restore.js';
+import { functionStatsCommand } from '../scripting/function-stats.js';
 import { getCommand } from '../string/get.js';
 import { getdelCommand } from '../string/getdel.js';
 import { getexCommand } from '../string/getex.js';
@@ -250,9 +260,19 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'expire': expireCommand,
   'expireat': expireatCommand,
   'expiretime': expiretimeCommand,
+  'fcall': fcallCommand,
+  'fcall_ro': fcallRoCommand,
   'flushall': flushallCommand,
   'flushdb': flushdbCommand,
+  'function|delete': functionDeleteCommand,
+  'function|dump': functionDumpCommand,
   'function|flush': functionFlushCommand,
+  'function|help': functionHelpCommand,
+  'function|kill': functionKillCommand,
+  'function|list': functionListCommand,
+  'function|load': functionLoadCommand,
+  'function|restore': functionRestoreCommand,
+  'function|stats': functionStatsCommand,
   'get': getCommand,
   'getdel': getdelCommand,
   'getex': getexCommand,

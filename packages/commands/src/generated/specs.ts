@@ -2492,6 +2492,134 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "fcall",
+  "summary": "Invoke a function",
+  "complexity": "Depends on the function that is executed.",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "fcallCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "STALE",
+   "SKIP_MONITOR",
+   "NO_MANDATORY_KEYS"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "key_specs": [
+   {
+    "notes": "We cannot tell how the keys will be used so we assume the worst, RW and UPDATE",
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "function",
+    "type": "string"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "arg",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "fcall_ro",
+  "summary": "Invoke a read-only function",
+  "complexity": "Depends on the function that is executed.",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "fcallRoCommand",
+  "command_flags": [
+   "READONLY",
+   "NOSCRIPT",
+   "STALE",
+   "SKIP_MONITOR",
+   "NO_MANDATORY_KEYS"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "key_specs": [
+   {
+    "notes": "We cannot tell how the keys will be used so we assume the worst, RO and ACCESS",
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "function",
+    "type": "string"
+   },
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "optional": true,
+    "multiple": true
+   },
+   {
+    "name": "arg",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
   "name": "flushall",
   "summary": "Remove all keys from all databases",
   "complexity": "O(N) where N is the total number of keys in all databases",
@@ -2598,6 +2726,52 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "function|delete",
+  "summary": "Delete a function by name",
+  "complexity": "O(1)",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": 3,
+  "container": "FUNCTION",
+  "function": "functionDeleteCommand",
+  "command_flags": [
+   "WRITE",
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ],
+  "arguments": [
+   {
+    "name": "library-name",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "function|dump",
+  "summary": "Dump all functions into a serialized binary payload",
+  "complexity": "O(N) where N is the number of functions",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": 2,
+  "container": "FUNCTION",
+  "function": "functionDumpCommand",
+  "command_flags": [
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ]
+ },
+ {
   "name": "function|flush",
   "summary": "Deleting all functions",
   "complexity": "O(N) where N is the number of functions deleted",
@@ -2637,6 +2811,191 @@ export const SPECS: readonly CommandSpec[] = [
      }
     ]
    }
+  ]
+ },
+ {
+  "name": "function|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": 2,
+  "container": "FUNCTION",
+  "function": "functionHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ]
+ },
+ {
+  "name": "function|kill",
+  "summary": "Kill the function currently in execution.",
+  "complexity": "O(1)",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": 2,
+  "container": "FUNCTION",
+  "function": "functionKillCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "ALLOW_BUSY"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:ONE_SUCCEEDED"
+  ]
+ },
+ {
+  "name": "function|list",
+  "summary": "List information about all the functions",
+  "complexity": "O(N) where N is the number of functions",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -2,
+  "container": "FUNCTION",
+  "function": "functionListCommand",
+  "command_flags": [
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "arguments": [
+   {
+    "name": "library-name-pattern",
+    "type": "string",
+    "token": "LIBRARYNAME",
+    "optional": true
+   },
+   {
+    "name": "withcode",
+    "type": "pure-token",
+    "token": "WITHCODE",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "function|load",
+  "summary": "Create a function with the given arguments (name, code, description)",
+  "complexity": "O(1) (considering compilation time is redundant)",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -3,
+  "container": "FUNCTION",
+  "function": "functionLoadCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ],
+  "arguments": [
+   {
+    "name": "replace",
+    "type": "pure-token",
+    "token": "REPLACE",
+    "optional": true
+   },
+   {
+    "name": "function-code",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "function|restore",
+  "summary": "Restore all the functions on the given payload",
+  "complexity": "O(N) where N is the number of functions on the payload",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": -3,
+  "container": "FUNCTION",
+  "function": "functionRestoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "NOSCRIPT"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:ALL_SUCCEEDED"
+  ],
+  "arguments": [
+   {
+    "name": "serialized-value",
+    "type": "string"
+   },
+   {
+    "name": "policy",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "flush",
+      "type": "pure-token",
+      "token": "FLUSH"
+     },
+     {
+      "name": "append",
+      "type": "pure-token",
+      "token": "APPEND"
+     },
+     {
+      "name": "replace",
+      "type": "pure-token",
+      "token": "REPLACE"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "function|stats",
+  "summary": "Return information about the function currently running (name, description, duration)",
+  "complexity": "O(1)",
+  "group": "scripting",
+  "since": "7.0.0",
+  "arity": 2,
+  "container": "FUNCTION",
+  "function": "functionStatsCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "ALLOW_BUSY"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "SCRIPTING"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT",
+   "REQUEST_POLICY:ALL_SHARDS",
+   "RESPONSE_POLICY:SPECIAL"
   ]
  },
  {

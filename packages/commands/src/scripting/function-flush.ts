@@ -1,5 +1,4 @@
-// FUNCTION FLUSH [ASYNC | SYNC]: deletes all function libraries. Until the scripting engine is wired in no
-// library can exist, so flushing is complete by definition; FUNCTION LOAD and friends answer "unknown subcommand".
+// FUNCTION FLUSH [ASYNC | SYNC]: delete every library.
 import type { CommandHandler } from '../types.js';
 
 export const functionFlushCommand: CommandHandler = (c, e) => {
@@ -14,5 +13,6 @@ export const functionFlushCommand: CommandHandler = (c, e) => {
       return;
     }
   }
+  e.functions.flush();
   c.reply.simple('OK');
 };

@@ -79,8 +79,12 @@ export class ScriptingState {
 
   /** Run a script for `caller` and write its reply. */
   exec(caller: Client, sha: string, entry: ScriptEntry, keys: string[], args: string[], readOnlyCommand: boolean): void {
+    this.runWith(caller, entry.flags, readOnlyCommand, () => this.lua.runEval(entry.fn, keys, args, sha));
+  }
+
+  /** The shared run protocol of EVAL and FCALL: flag checks, the run context, the reply. */
+  runWith(caller: Client, flags: Set<string> | null, readOnlyCommand: boolean, body: () => ScriptReply): void {
     const e = this.engine;
-    const flags = entry.flags;
     if (flags) {
       if (!flags.has('no-writes') && readOnlyCommand) {
         e.replyError(caller, 'ERR Can not execute a script with write flag using *_ro command.');
@@ -105,7 +109,7 @@ export class ScriptingState {
     };
     let reply: ScriptReply;
     try {
-      reply = this.lua.runEval(entry.fn, keys, args, sha);
+      reply = body();
     } finally {
       this.run = null;
     }
