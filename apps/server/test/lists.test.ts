@@ -343,4 +343,49 @@ describe.skipIf(!haveRedisServer())('lists: differential against redis-server', 
       await real.close();
     }
   });
+  it('random command sequences give the same replies', async () => {
+    let seed = 12345;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const keys = ['a', 'b', 'c'];
+    const vals = ['x', 'y', 'z', '1', '', 'long'.repeat(20)];
+    const idx = (): string => String(rnd(13) - 6);
+    const k = (): string => keys[rnd(keys.length)]!;
+    const v = (): string => vals[rnd(vals.length)]!;
+    const side = (): string => (rnd(2) === 0 ? 'LEFT' : 'RIGHT');
+    const gens: (() => string[])[] = [
+      () => ['LPUSH', k(), v(), v()],
+      () => ['RPUSH', k(), v()],
+      () => ['LPUSHX', k(), v()],
+      () => ['RPUSHX', k(), v(), v(), v()],
+      () => ['LPOP', k()],
+      () => ['RPOP', k(), String(rnd(4))],
+      () => ['LLEN', k()],
+      () => ['LINDEX', k(), idx()],
+      () => ['LSET', k(), idx(), v()],
+      () => ['LRANGE', k(), idx(), idx()],
+      () => ['LTRIM', k(), idx(), idx()],
+      () => ['LREM', k(), idx(), v()],
+      () => ['LINSERT', k(), rnd(2) === 0 ? 'BEFORE' : 'AFTER', v(), v()],
+      () => ['LPOS', k(), v(), 'RANK', String(rnd(2) === 0 ? -1 - rnd(3) : 1 + rnd(3)), 'COUNT', String(rnd(3)), 'MAXLEN', String(rnd(6))],
+      () => ['LMOVE', k(), k(), side(), side()],
+      () => ['RPOPLPUSH', k(), k()],
+      () => ['LMPOP', '2', k(), k(), side(), 'COUNT', String(1 + rnd(3))],
+      () => ['BLMPOP', '0.01', '2', k(), k(), side()],
+      () => ['BLMOVE', k(), k(), side(), side(), '0.01'],
+      () => ['BRPOP', k(), k(), '0.01'],
+    ];
+    const cmds: string[][] = [];
+    for (let i = 0; i < 400; i++) cmds.push(gens[rnd(gens.length)]!());
+    for (const key of keys) cmds.push(['LRANGE', key, '0', '-1']);
+    const real = await startRealRedis();
+    try {
+      const { ours, theirs } = await differential(srv.port, real.port, cmds);
+      expect(ours).toEqual(theirs);
+    } finally {
+      await real.close();
+    }
+  });
 });
