@@ -201,6 +201,10 @@ export function makeHelpers(R: Runtime) {
           a.push(v);
           return;
         }
+        if (k > n && k - n <= 9 && (k | 0) === k) {
+          o.setInt(k, v);
+          return;
+        }
       }
       rawsetChecked(o, k, v, site);
       return;

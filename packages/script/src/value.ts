@@ -104,8 +104,22 @@ export class LuaTable {
       }
       return;
     }
-    if (v === undefined) this.hash?.delete(k);
-    else (this.hash ??= new Map()).set(k, v);
+    if (v === undefined) {
+      this.hash?.delete(k);
+      return;
+    }
+    if (k - n <= 9) {
+      // a small gap: grow the array part with holes (keeps t[2..n] style arrays out of the hash)
+      const h = this.hash;
+      for (let i = n + 1; i < k; i++) {
+        const hv = h === undefined ? undefined : h.get(i);
+        if (hv !== undefined) (h as Map<unknown, unknown>).delete(i);
+        a.push(hv);
+      }
+      this.setInt(k, v);
+      return;
+    }
+    (this.hash ??= new Map()).set(k, v);
   }
 
   /** The border: n such that t[n] ~= nil and t[n+1] == nil (0 if t[1] is nil). */
@@ -265,6 +279,10 @@ export function formatG(n: number, prec: number, alt: boolean): string {
 export function expString(n: number, d: number): string {
   if (d <= 70) {
     const r = n.toExponential(d);
+    // cheap test first: only values whose scaled fraction is about .5 can be exact ties
+    const ex = Number(r.slice(r.indexOf('e') + 1));
+    const scaled = Math.abs(n) * Math.pow(10, d - ex);
+    if (scaled < 2 ** 52 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7) return r;
     const long = n.toExponential(d + 30);
     const ei = long.indexOf('e');
     if (long.charCodeAt(ei - 30) === 53 && /^50*$/.test(long.slice(ei - 30, ei))) {
@@ -284,6 +302,8 @@ export function expString(n: number, d: number): string {
 export function fixedString(n: number, d: number): string {
   if (Math.abs(n) < 1e21 && d <= 70) {
     const r = n.toFixed(d);
+    const scaled = Math.abs(n) * Math.pow(10, d);
+    if (scaled < 2 ** 52 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7) return r;
     const long = n.toFixed(d + 30);
     const cut = long.length - 30;
     if (long.charCodeAt(cut) === 53 && /^50*$/.test(long.slice(cut))) {
@@ -308,7 +328,10 @@ const NUM_RE =
   /^[ \t\n\v\f\r]*([-+]?)(?:0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?|((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)|([iI][nN][fF](?:[iI][nN][iI][tT][yY])?)|([nN][aA][nN]))[ \t\n\v\f\r]*$/;
 
 /** Lua 5.1's string -> number (strtod rules incl. hex, inf, nan, surrounding spaces); undefined if malformed. */
+const SIMPLE_NUM_RE = /^-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
+
 export function strToNumber(s: string): number | undefined {
+  if (SIMPLE_NUM_RE.test(s)) return Number(s);
   const m = NUM_RE.exec(s);
   if (m === null) return undefined;
   const neg = m[1] === '-';

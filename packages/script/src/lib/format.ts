@@ -131,11 +131,13 @@ export function stringFormat(R: Runtime, args: unknown[]): string {
   let i = 0;
   const n = fmt.length;
   while (i < n) {
-    const c = fmt[i++] as string;
-    if (c !== '%') {
-      out += c;
-      continue;
+    const pct = fmt.indexOf('%', i);
+    if (pct < 0) {
+      out += fmt.slice(i);
+      break;
     }
+    if (pct > i) out += fmt.slice(i, pct);
+    i = pct + 1;
     if (fmt[i] === '%') {
       out += '%';
       i++;

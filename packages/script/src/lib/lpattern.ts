@@ -11,8 +11,8 @@ const L_ESC = 37; // '%'
 
 export class MatchState {
   level = 0;
-  capStart: number[] = new Array<number>(MAX_CAPTURES).fill(0);
-  capLen: number[] = new Array<number>(MAX_CAPTURES).fill(0);
+  capStart: number[] = [];
+  capLen: number[] = [];
   constructor(
     readonly R: Runtime,
     readonly src: string,
@@ -127,6 +127,18 @@ export class MatchState {
           break;
         default:
           break;
+      }
+      if (pc !== 91 && pc !== 46 && pc !== L_ESC) {
+        // a literal character: the common case, without classEnd/singleMatch
+        const q = p + 1 < pat.length ? pat.charCodeAt(p + 1) : -1;
+        if (q !== 42 && q !== 43 && q !== 45 && q !== 63) {
+          if (s < src.length && src.charCodeAt(s) === pc) {
+            s++;
+            p++;
+            continue;
+          }
+          return -1;
+        }
       }
       const ep = this.classEnd(p);
       const m = this.singleMatch(s, p, ep);
@@ -283,6 +295,19 @@ function ispunct(c: number): boolean {
 }
 
 const SPECIALS = /[\^$*+?.([%-]/;
+
+/**
+ * When an unanchored pattern starts with a literal character (not optional), the only positions where a
+ * match can start are occurrences of that character: returns its code, or -1.
+ */
+export function firstLiteral(p: string, p0: number): number {
+  if (p0 >= p.length) return -1;
+  const c = p.charCodeAt(p0);
+  if ('^$*+?.([%-)'.includes(p[p0] as string)) return -1;
+  const q = p[p0 + 1];
+  if (q === '*' || q === '?' || q === '-') return -1;
+  return c;
+}
 
 export function hasSpecials(p: string): boolean {
   return SPECIALS.test(p);

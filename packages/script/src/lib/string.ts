@@ -5,7 +5,7 @@ import type { LuaEngine } from '../engine.js';
 import { type LuaFunction, LuaTable, NONE, numberToString, typeName } from '../value.js';
 import { argError, checkInteger, checkString, optInteger, typeErrorArg } from './args.js';
 import { stringFormat } from './format.js';
-import { MatchState, hasSpecials } from './lpattern.js';
+import { MatchState, firstLiteral, hasSpecials } from './lpattern.js';
 
 function posrelat(pos: number, len: number): number {
   return pos < 0 ? len + pos + 1 : pos;
@@ -107,7 +107,12 @@ export function installString(engine: LuaEngine): void {
     const ms = new MatchState(R, s, p);
     const p0 = anchor ? 1 : 0;
     let s1 = init;
+    const lit = anchor ? -1 : firstLiteral(p, p0);
     do {
+      if (lit >= 0) {
+        s1 = s.indexOf(String.fromCharCode(lit), s1);
+        if (s1 < 0) break;
+      }
       ms.level = 0;
       const e = ms.match(s1, p0);
       if (e !== -1) {
@@ -131,8 +136,14 @@ export function installString(engine: LuaEngine): void {
     const p = checkString(R, a[1], 2, 'gmatch', a.length);
     let pos = 0;
     const ms = new MatchState(R, s, p);
+    const lit = firstLiteral(p, 0);
+    const litCh = lit >= 0 ? String.fromCharCode(lit) : '';
     const it: LuaFunction = () => {
       for (let src = pos; src <= s.length; src++) {
+        if (lit >= 0) {
+          src = s.indexOf(litCh, src);
+          if (src < 0) break;
+        }
         ms.level = 0;
         const e = ms.match(src, 0);
         if (e !== -1) {
