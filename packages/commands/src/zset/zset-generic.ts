@@ -20,6 +20,8 @@ import {
   ObjType,
   ZSet,
   zsetEncodingFor,
+  setMembersOrdered,
+  type SetValue,
   lexGteMin,
   lexLteMax,
   scoreGteMin,
@@ -489,53 +491,19 @@ export function zrangeGeneric(c: Client, e: Engine, argStart: number, dst: strin
   for (const n of out) replyEntry(c, n.member, n.score, withscores);
 }
 
-// ---- Set inputs of ZUNION/ZINTER/ZDIFF (score 1) ----
-
-interface SetLike {
-  has(m: string): boolean;
-  size: number;
-  [Symbol.iterator](): Iterator<unknown>;
-}
-
-/** Members of a set object, whatever its JS representation (a Set, or a set-like value with has/size/iterator). */
-function asSetLike(o: RObject): SetLike | null {
-  const p = o.ptr;
-  if (p instanceof Set) return p as SetLike;
-  if (p !== null && typeof p === 'object') {
-    const q = p as Partial<SetLike> & { length?: number; members?: () => Iterable<string>; toArray?: () => string[] };
-    if (typeof q.has === 'function' && (typeof q.size === 'number' || typeof q.length === 'number')) {
-      const size = typeof q.size === 'number' ? q.size : q.length!;
-      const iter = (): Iterator<unknown> => {
-        if (typeof q[Symbol.iterator] === 'function') return (q as Iterable<unknown>)[Symbol.iterator]();
-        if (typeof q.members === 'function') return q.members()[Symbol.iterator]();
-        return (q.toArray?.() ?? [])[Symbol.iterator]();
-      };
-      return { has: (m: string) => q.has!(m), size, [Symbol.iterator]: iter };
-    }
-  }
-  return null;
-}
-
-function setMemberString(v: unknown): string {
-  return typeof v === 'string' ? v : String(v);
-}
+// ---- ZUNION/ZINTER/ZDIFF inputs: sorted sets, and sets (every member scores 1) ----
 
 interface Src {
   obj: RObject | undefined;
   z: ZSet | null;
-  s: SetLike | null;
+  s: SetValue | null;
   weight: number;
   len: number;
 }
 
 function srcFind(src: Src, member: string): number | undefined {
   if (src.z !== null) return src.z.score(member);
-  if (src.s !== null) {
-    if (src.s.has(member)) return 1;
-    // integer-encoded sets may hold numbers
-    const n = Number(member);
-    if (String(n) === member && src.s.has(n as unknown as string)) return 1;
-  }
+  if (src.s !== null && src.s.has(member)) return 1;
   return undefined;
 }
 
@@ -544,7 +512,7 @@ function srcEach(src: Src, fn: (member: string, score: number) => boolean | void
     // Redis walks sorted sets from the tail
     for (let n = src.z.last(); n !== null; n = n.prev) if (fn(n.member, n.score) === false) return;
   } else if (src.s !== null) {
-    for (const m of src.s as Iterable<unknown>) if (fn(setMemberString(m), 1) === false) return;
+    for (const m of setMembersOrdered(src.obj as RObject<SetValue>)) if (fn(m, 1) === false) return;
   }
 }
 
@@ -588,8 +556,8 @@ export function zunionInterDiffGeneric(c: Client, e: Engine, dst: string | null,
         src.z = o.ptr as ZSet;
         src.len = src.z.length;
       } else if (o.type === ObjType.SET) {
-        src.s = asSetLike(o);
-        src.len = src.s?.size ?? 0;
+        src.s = o.ptr as SetValue;
+        src.len = src.s.size;
       } else {
         e.replyError(c, Err.WRONGTYPE);
         return;
