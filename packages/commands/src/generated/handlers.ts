@@ -72,7 +72,23 @@ import { getdelCommand } from '../string/getdel.js';
 import { getexCommand } from '../string/getex.js';
 import { getrangeCommand } from '../string/getrange.js';
 import { getsetCommand } from '../string/getset.js';
+import { hdelCommand } from '../hash/hdel.js';
 import { helloCommand } from '../connection/hello.js';
+import { hexistsCommand } from '../hash/hexists.js';
+import { hgetCommand } from '../hash/hget.js';
+import { hgetallCommand } from '../hash/hgetall.js';
+import { hincrbyCommand } from '../hash/hincrby.js';
+import { hincrbyfloatCommand } from '../hash/hincrbyfloat.js';
+import { hkeysCommand } from '../hash/hkeys.js';
+import { hlenCommand } from '../hash/hlen.js';
+import { hmgetCommand } from '../hash/hmget.js';
+import { hmsetCommand } from '../hash/hmset.js';
+import { hrandfieldCommand } from '../hash/hrandfield.js';
+import { hscanCommand } from '../hash/hscan.js';
+import { hsetCommand } from '../hash/hset.js';
+import { hsetnxCommand } from '../hash/hsetnx.js';
+import { hstrlenCommand } from '../hash/hstrlen.js';
+import { hvalsCommand } from '../hash/hvals.js';
 import { incrCommand } from '../string/incr.js';
 import { incrbyCommand } from '../string/incrby.js';
 import { incrbyfloatCommand } from '../string/incrbyfloat.js';
@@ -139,28 +155,45 @@ import { rpopCommand } from '../list/rpop.js';
 import { rpoplpushCommand } from '../list/rpoplpush.js';
 import { rpushCommand } from '../list/rpush.js';
 import { rpushxCommand } from '../list/rpushx.js';
+import { saddCommand } from '../set/sadd.js';
 import { saveCommand } from '../introspection/save.js';
 import { scanCommand } from '../keys/scan.js';
+import { scardCommand } from '../set/scard.js';
 import { scriptExistsCommand } from '../scripting/script-exists.js';
 import { scriptFlushCommand } from '../scripting/script-flush.js';
 import { scriptHelpCommand } from '../scripting/script-help.js';
 import { scriptKillCommand } from '../scripting/script-kill.js';
 import { scriptLoadCommand } from '../scripting/script-load.js';
+import { sdiffCommand } from '../set/sdiff.js';
+import { sdiffstoreCommand } from '../set/sdiffstore.js';
 import { selectCommand } from '../connection/select.js';
 import { setCommand } from '../string/set.js';
 import { setexCommand } from '../string/setex.js';
 import { setnxCommand } from '../string/setnx.js';
 import { setrangeCommand } from '../string/setrange.js';
 import { shutdownCommand } from '../introspection/shutdown.js';
+import { sinterCommand } from '../set/sinter.js';
+import { sintercardCommand } from '../set/sintercard.js';
+import { sinterstoreCommand } from '../set/sinterstore.js';
+import { sismemberCommand } from '../set/sismember.js';
 import { slowlogGetCommand } from '../introspection/slowlog-get.js';
 import { slowlogHelpCommand } from '../introspection/slowlog-help.js';
 import { slowlogLenCommand } from '../introspection/slowlog-len.js';
 import { slowlogResetCommand } from '../introspection/slowlog-reset.js';
+import { smembersCommand } from '../set/smembers.js';
+import { smismemberCommand } from '../set/smismember.js';
+import { smoveCommand } from '../set/smove.js';
+import { spopCommand } from '../set/spop.js';
 import { spublishCommand } from '../pubsub/spublish.js';
+import { srandmemberCommand } from '../set/srandmember.js';
+import { sremCommand } from '../set/srem.js';
+import { sscanCommand } from '../set/sscan.js';
 import { ssubscribeCommand } from '../pubsub/ssubscribe.js';
 import { strlenCommand } from '../string/strlen.js';
 import { subscribeCommand } from '../pubsub/subscribe.js';
 import { substrCommand } from '../string/substr.js';
+import { sunionCommand } from '../set/sunion.js';
+import { sunionstoreCommand } from '../set/sunionstore.js';
 import { sunsubscribeCommand } from '../pubsub/sunsubscribe.js';
 import { swapdbCommand } from '../keys/swapdb.js';
 import { timeCommand } from '../server/time.js';
@@ -278,7 +311,23 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'getex': getexCommand,
   'getrange': getrangeCommand,
   'getset': getsetCommand,
+  'hdel': hdelCommand,
   'hello': helloCommand,
+  'hexists': hexistsCommand,
+  'hget': hgetCommand,
+  'hgetall': hgetallCommand,
+  'hincrby': hincrbyCommand,
+  'hincrbyfloat': hincrbyfloatCommand,
+  'hkeys': hkeysCommand,
+  'hlen': hlenCommand,
+  'hmget': hmgetCommand,
+  'hmset': hmsetCommand,
+  'hrandfield': hrandfieldCommand,
+  'hscan': hscanCommand,
+  'hset': hsetCommand,
+  'hsetnx': hsetnxCommand,
+  'hstrlen': hstrlenCommand,
+  'hvals': hvalsCommand,
   'incr': incrCommand,
   'incrby': incrbyCommand,
   'incrbyfloat': incrbyfloatCommand,
@@ -345,28 +394,45 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'rpoplpush': rpoplpushCommand,
   'rpush': rpushCommand,
   'rpushx': rpushxCommand,
+  'sadd': saddCommand,
   'save': saveCommand,
   'scan': scanCommand,
+  'scard': scardCommand,
   'script|exists': scriptExistsCommand,
   'script|flush': scriptFlushCommand,
   'script|help': scriptHelpCommand,
   'script|kill': scriptKillCommand,
   'script|load': scriptLoadCommand,
+  'sdiff': sdiffCommand,
+  'sdiffstore': sdiffstoreCommand,
   'select': selectCommand,
   'set': setCommand,
   'setex': setexCommand,
   'setnx': setnxCommand,
   'setrange': setrangeCommand,
   'shutdown': shutdownCommand,
+  'sinter': sinterCommand,
+  'sintercard': sintercardCommand,
+  'sinterstore': sinterstoreCommand,
+  'sismember': sismemberCommand,
   'slowlog|get': slowlogGetCommand,
   'slowlog|help': slowlogHelpCommand,
   'slowlog|len': slowlogLenCommand,
   'slowlog|reset': slowlogResetCommand,
+  'smembers': smembersCommand,
+  'smismember': smismemberCommand,
+  'smove': smoveCommand,
+  'spop': spopCommand,
   'spublish': spublishCommand,
+  'srandmember': srandmemberCommand,
+  'srem': sremCommand,
+  'sscan': sscanCommand,
   'ssubscribe': ssubscribeCommand,
   'strlen': strlenCommand,
   'subscribe': subscribeCommand,
   'substr': substrCommand,
+  'sunion': sunionCommand,
+  'sunionstore': sunionstoreCommand,
   'sunsubscribe': sunsubscribeCommand,
   'swapdb': swapdbCommand,
   'time': timeCommand,

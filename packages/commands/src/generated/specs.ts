@@ -3288,6 +3288,62 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "hdel",
+  "summary": "Delete one or more hash fields",
+  "complexity": "O(N) where N is the number of fields to be removed.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": -3,
+  "function": "hdelCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple `field` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
   "name": "hello",
   "summary": "Handshake with Redis",
   "complexity": "O(1)",
@@ -3346,6 +3402,810 @@ export const SPECS: readonly CommandSpec[] = [
       "optional": true
      }
     ]
+   }
+  ]
+ },
+ {
+  "name": "hexists",
+  "summary": "Determine if a hash field exists",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 3,
+  "function": "hexistsCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "hget",
+  "summary": "Get the value of a hash field",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 3,
+  "function": "hgetCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "hgetall",
+  "summary": "Get all the fields and values in a hash",
+  "complexity": "O(N) where N is the size of the hash.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 2,
+  "function": "hgetallCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "hincrby",
+  "summary": "Increment the integer value of a hash field by the given number",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 4,
+  "function": "hincrbyCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string"
+   },
+   {
+    "name": "increment",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "hincrbyfloat",
+  "summary": "Increment the float value of a hash field by the given amount",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "2.6.0",
+  "arity": 4,
+  "function": "hincrbyfloatCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string"
+   },
+   {
+    "name": "increment",
+    "type": "double"
+   }
+  ]
+ },
+ {
+  "name": "hkeys",
+  "summary": "Get all the fields in a hash",
+  "complexity": "O(N) where N is the size of the hash.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 2,
+  "function": "hkeysCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "hlen",
+  "summary": "Get the number of fields in a hash",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 2,
+  "function": "hlenCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "hmget",
+  "summary": "Get the values of all the given hash fields",
+  "complexity": "O(N) where N is the number of fields being requested.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": -3,
+  "function": "hmgetCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "hmset",
+  "summary": "Set multiple hash fields to multiple values",
+  "complexity": "O(N) where N is the number of fields being set.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": -4,
+  "function": "hmsetCommand",
+  "deprecated_since": "4.0.0",
+  "replaced_by": "`HSET` with multiple field-value pairs",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field_value",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "field",
+      "type": "string"
+     },
+     {
+      "name": "value",
+      "type": "string"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "hrandfield",
+  "summary": "Get one or multiple random fields from a hash",
+  "complexity": "O(N) where N is the number of fields returned",
+  "group": "hash",
+  "since": "6.2.0",
+  "arity": -2,
+  "function": "hrandfieldCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "options",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer"
+     },
+     {
+      "name": "withvalues",
+      "type": "pure-token",
+      "token": "WITHVALUES",
+      "optional": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "hscan",
+  "summary": "Incrementally iterate hash fields and associated values",
+  "complexity": "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..",
+  "group": "hash",
+  "since": "2.8.0",
+  "arity": -3,
+  "function": "hscanCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "cursor",
+    "type": "integer"
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "token": "MATCH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "hset",
+  "summary": "Set the string value of a hash field",
+  "complexity": "O(1) for each field/value pair added, so O(N) to add N field/value pairs when the command is called with multiple field/value pairs.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": -4,
+  "function": "hsetCommand",
+  "history": [
+   [
+    "4.0.0",
+    "Accepts multiple `field` and `value` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field_value",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "field",
+      "type": "string"
+     },
+     {
+      "name": "value",
+      "type": "string"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "hsetnx",
+  "summary": "Set the value of a hash field, only if the field does not exist",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 4,
+  "function": "hsetnxCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string"
+   },
+   {
+    "name": "value",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "hstrlen",
+  "summary": "Get the length of the value of a hash field",
+  "complexity": "O(1)",
+  "group": "hash",
+  "since": "3.2.0",
+  "arity": 3,
+  "function": "hstrlenCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "field",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "hvals",
+  "summary": "Get all the values in a hash",
+  "complexity": "O(N) where N is the size of the hash.",
+  "group": "hash",
+  "since": "2.0.0",
+  "arity": 2,
+  "function": "hvalsCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "HASH",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
    }
   ]
  },
@@ -6217,6 +7077,63 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "sadd",
+  "summary": "Add one or more members to a set",
+  "complexity": "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "saddCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple `member` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
   "name": "save",
   "summary": "Synchronously save the dataset to disk",
   "complexity": "O(N) where N is the total number of keys in all databases",
@@ -6285,6 +7202,50 @@ export const SPECS: readonly CommandSpec[] = [
     "token": "TYPE",
     "since": "6.0.0",
     "optional": true
+   }
+  ]
+ },
+ {
+  "name": "scard",
+  "summary": "Get the number of members in a set",
+  "complexity": "O(1)",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": 2,
+  "function": "scardCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
    }
   ]
  },
@@ -6440,6 +7401,123 @@ export const SPECS: readonly CommandSpec[] = [
   "arity": -2,
   "acl_categories": [
    "SLOW"
+  ]
+ },
+ {
+  "name": "sdiff",
+  "summary": "Subtract multiple sets",
+  "complexity": "O(N) where N is the total number of elements in all given sets.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "sdiffCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "sdiffstore",
+  "summary": "Subtract multiple sets and store the resulting set in a key",
+  "complexity": "O(N) where N is the total number of elements in all given sets.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "sdiffstoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   }
   ]
  },
  {
@@ -6823,6 +7901,226 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "sinter",
+  "summary": "Intersect multiple sets",
+  "complexity": "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "sinterCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "sintercard",
+  "summary": "Intersect multiple sets and return the cardinality of the result",
+  "complexity": "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
+  "group": "set",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "sintercardCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "keynum": {
+      "keynumidx": 0,
+      "firstkey": 1,
+      "step": 1
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "numkeys",
+    "type": "integer"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   },
+   {
+    "name": "limit",
+    "type": "integer",
+    "token": "LIMIT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "sinterstore",
+  "summary": "Intersect multiple sets and store the resulting set in a key",
+  "complexity": "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "sinterstoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "sismember",
+  "summary": "Determine if a given value is a member of a set",
+  "complexity": "O(1)",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": 3,
+  "function": "sismemberCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string"
+   }
+  ]
+ },
+ {
   "name": "slowlog|get",
   "summary": "Get the slow log's entries",
   "complexity": "O(N) where N is the number of entries returned",
@@ -6937,6 +8235,237 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "smembers",
+  "summary": "Get all the members in a set",
+  "complexity": "O(N) where N is the set cardinality.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": 2,
+  "function": "smembersCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "smismember",
+  "summary": "Returns the membership associated with the given elements for a set",
+  "complexity": "O(N) where N is the number of elements being checked for membership",
+  "group": "set",
+  "since": "6.2.0",
+  "arity": -3,
+  "function": "smismemberCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "smove",
+  "summary": "Move a member from one set to another",
+  "complexity": "O(1)",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": 4,
+  "function": "smoveCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "member",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "spop",
+  "summary": "Remove and return one or multiple random members from a set",
+  "complexity": "Without the count argument O(1), otherwise O(N) where N is the value of the passed count.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "spopCommand",
+  "history": [
+   [
+    "3.2.0",
+    "Added the `count` argument."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "FAST"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "since": "3.2.0",
+    "optional": true
+   }
+  ]
+ },
+ {
   "name": "spublish",
   "summary": "Post a message to a shard channel",
   "complexity": "O(N) where N is the number of clients subscribed to the receiving shard channel.",
@@ -6981,6 +8510,184 @@ export const SPECS: readonly CommandSpec[] = [
    {
     "name": "message",
     "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "srandmember",
+  "summary": "Get one or multiple random members from a set",
+  "complexity": "Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "srandmemberCommand",
+  "history": [
+   [
+    "2.6.0",
+    "Added the optional `count` argument."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "since": "2.6.0",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "srem",
+  "summary": "Remove one or more members from a set",
+  "complexity": "O(N) where N is the number of members to be removed.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "sremCommand",
+  "history": [
+   [
+    "2.4.0",
+    "Accepts multiple `member` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "sscan",
+  "summary": "Incrementally iterate Set elements",
+  "complexity": "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..",
+  "group": "set",
+  "since": "2.8.0",
+  "arity": -3,
+  "function": "sscanCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "cursor",
+    "type": "integer"
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "token": "MATCH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
    }
   ]
  },
@@ -7153,6 +8860,123 @@ export const SPECS: readonly CommandSpec[] = [
    {
     "name": "end",
     "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "sunion",
+  "summary": "Add multiple sets",
+  "complexity": "O(N) where N is the total number of elements in all given sets.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "sunionCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT_ORDER"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "sunionstore",
+  "summary": "Add multiple sets and store the resulting set in a key",
+  "complexity": "O(N) where N is the total number of elements in all given sets.",
+  "group": "set",
+  "since": "1.0.0",
+  "arity": -3,
+  "function": "sunionstoreCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
    }
   ]
  },
