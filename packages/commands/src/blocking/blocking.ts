@@ -8,6 +8,8 @@ import { CF, type Client } from '../client.js';
 import type { Engine } from '../engine.js';
 import type { Command } from '../types.js';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export type TimeoutReply = 'nullarray' | 'null' | 'emptyarray';
 
 interface BlockInfo {
@@ -70,16 +72,25 @@ export class BlockingState {
       if (!q) this.byKey.set(id, (q = []));
       q.push(c);
     }
-    if (deadline > 0) {
-      const ms = Math.max(0, deadline - Date.now());
-      const host = this.engine.host;
-      const fire = (): void => this.timeout(c);
-      info.timer = host.setTimer ? host.setTimer(ms, fire) : setTimeout(fire, ms);
-    }
+    if (deadline > 0) this.armTimer(c, info);
     c.flags |= CF.BLOCKED;
     c.blockState = info;
     this.blocked.add(c);
     c.host?.blockedChanged?.(c, true);
+  }
+
+  /** Timers take at most 2^31-1 ms: longer timeouts re-arm until the deadline. */
+  private armTimer(c: Client, info: BlockInfo): void {
+    const ms = Math.max(0, info.deadline - Date.now());
+    const step = Math.min(ms, MAX_TIMER_MS);
+    const host = this.engine.host;
+    const final = step === ms;
+    const fire = (): void => {
+      if (c.blockState !== info) return;
+      if (final) this.timeout(c);
+      else this.armTimer(c, info);
+    };
+    info.timer = host.setTimer ? host.setTimer(step, fire) : setTimeout(fire, step);
   }
 
   isBlocked(c: Client): boolean {
