@@ -74,6 +74,27 @@ describe('ReplyParser RESP2', () => {
   });
 });
 
+describe('ReplyParser large bulk strings in string mode', () => {
+  it('decodes UTF-8 split across chunks, in latin1 too, and checks the CRLF', () => {
+    const text = 'é€x'.repeat(20_000);
+    const body = Buffer.from(text);
+    const input = Buffer.concat([Buffer.from(`$${body.length}\r\n`), body, Buffer.from('\r\n+OK\r\n')]);
+    for (const size of [3, 7, 1000, 16384]) {
+      const got: unknown[] = [];
+      const p = new ReplyParser({ onReply: (v) => got.push(v) });
+      for (let i = 0; i < input.length; i += size) p.feed(input.subarray(i, i + size));
+      expect(got).toEqual([text, 'OK']);
+    }
+    const latin: unknown[] = [];
+    const p = new ReplyParser({ onReply: (v) => latin.push(v), encoding: 'latin1' });
+    for (let i = 0; i < input.length; i += 999) p.feed(input.subarray(i, i + 999));
+    expect(latin).toEqual([body.toString('latin1'), 'OK']);
+    const bad = Buffer.concat([Buffer.from(`$${body.length}\r\n`), body, Buffer.from('XY')]);
+    expect(feedAll(bad, false).error).toBe('expected CRLF after bulk');
+    expect(feedAll(bad.subarray(0, bad.length - 1), false).error).toBe('expected CRLF after bulk');
+  });
+});
+
 describe('ReplyParser RESP3', () => {
   it('parses maps, sets, doubles, booleans, big numbers, nulls, verbatim and blob errors', () => {
     const out = parse(

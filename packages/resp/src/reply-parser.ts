@@ -4,6 +4,7 @@
 // Error replies are ReplyError values; a malformed stream is a ProtocolError handed to onError.
 
 import { isAscii } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import { ProtocolError, ReplyError } from './errors.js';
 import { fast } from './fast-buffer.js';
 
@@ -88,6 +89,9 @@ export class ReplyParser {
   private bigType = 0;
   private bigLen = 0;
   private bigFilled = 0;
+  // a large bulk string in string mode: decoded piece by piece as it arrives (no copy into one buffer)
+  private bigText: string | null = null;
+  private bigDecoder: StringDecoder | null = null;
   // decoded window of the input for short strings (see text())
   private winBuf: Buffer = EMPTY;
   private winStart = 0;
@@ -135,6 +139,8 @@ export class ReplyParser {
     this.owned = false;
     this.stack = [];
     this.big = null;
+    this.bigText = null;
+    this.bigDecoder = null;
     this.bigFilled = this.bigLen = 0;
     this.failedFlag = false;
     this.inStream = false;
@@ -204,6 +210,8 @@ export class ReplyParser {
     this.stack = [];
     this.inStream = false;
     this.big = null;
+    this.bigText = null;
+    this.bigDecoder = null;
     this.bigFilled = 0;
     this.queued = [];
     const err = new ProtocolError(message);
@@ -310,6 +318,32 @@ export class ReplyParser {
     this.stack.push({ kind, left: kind === Kind.Map || kind === Kind.Attribute ? (n < 0 ? -1 : n * 2) : n, items: [], parts: null });
   }
 
+  /** Adds buf[s, e) to a large bulk string being decoded; returns the bytes used, or -1 after a failure. */
+  private addBigText(buf: Buffer, s: number, e: number): number {
+    const take = Math.min(e - s, this.bigLen - this.bigFilled);
+    const dataLeft = this.bigLen - 2 - this.bigFilled;
+    const nData = dataLeft > 0 ? Math.min(take, dataLeft) : 0;
+    if (nData > 0) {
+      this.bigText += this.bigDecoder ? this.bigDecoder.write(buf.subarray(s, s + nData)) : fast(buf).latin1Slice(s, s + nData);
+    }
+    for (let i = nData; i < take; i++) {
+      const k = this.bigFilled + i - (this.bigLen - 2);
+      if (buf[s + i] !== (k === 0 ? 13 : 10)) {
+        this.fail('expected CRLF after bulk');
+        return -1;
+      }
+    }
+    this.bigFilled += take;
+    if (this.bigFilled === this.bigLen) {
+      const text = this.bigText! + (this.bigDecoder ? this.bigDecoder.end() : '');
+      this.bigText = null;
+      this.bigDecoder = null;
+      this.bigFilled = this.bigLen = 0;
+      this.emit(text);
+    }
+    return take;
+  }
+
   private finishBig(): void {
     const big = this.big!;
     const len = this.bigLen - 2;
@@ -341,6 +375,12 @@ export class ReplyParser {
     const buf = this.buf;
     const end = this.end;
     let pos = this.pos;
+    if (this.bigText !== null) {
+      const used = this.addBigText(buf, pos, end);
+      if (used < 0) return;
+      this.pos = pos += used;
+      if (this.bigText !== null || this.gen !== gen) return;
+    }
     if (this.big !== null) {
       let big = this.big;
       const want = this.bigLen - this.bigFilled;
@@ -447,6 +487,15 @@ export class ReplyParser {
             this.pos = pos = next + len + 2;
             this.blobDone(type, buf, next, len);
             break;
+          }
+          if (len + 2 >= BIG && type === 36 && !this.asBuffer) {
+            this.bigText = '';
+            this.bigDecoder = this.utf8 ? new StringDecoder('utf8') : null;
+            this.bigLen = len + 2;
+            this.bigFilled = 0;
+            this.pos = next;
+            if (this.addBigText(buf, next, end) >= 0) this.pos = end;
+            return;
           }
           if (len + 2 >= BIG) {
             const target = len + 2;
