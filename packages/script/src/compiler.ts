@@ -131,8 +131,11 @@ class FnCompiler {
         return `index(${o}, ${this.expr(e.key)}, ${this.site(e.line, e.obj)})`;
       }
       case 'call':
-      case 'method':
+      case 'method': {
+        const sel = this.selectVa(e);
+        if (sel !== undefined) return sel;
         return `one(${this.call(e)})`;
+      }
       case 'table':
         return this.table(e);
       case 'un': {
@@ -260,6 +263,18 @@ class FnCompiler {
   }
 
   /** A JS expression calling f; evaluates to the result array. */
+  /**
+   * select('#', ...) and select(n, ...) in a single-value context read the vararg array directly (no
+   * argument spreading or slicing), as long as the global `select` is still the library's.
+   */
+  selectVa(e: Extract<Expr, { k: 'call' | 'method' }>): string | undefined {
+    if (this.gen || e.k !== 'call' || e.fn.k !== 'global' || e.fn.name !== 'select') return undefined;
+    if (e.args.length !== 2 || (e.args[1] as Expr).k !== 'vararg') return undefined;
+    const t = this.tmp();
+    const n = this.expr(e.args[0] as Expr);
+    return `((${t} = indexS(G, "select", ${this.site(e.line, e.fn)})) === R.selectFn ? selectVa(${n}, $va) : one(${this.call(e)}))`;
+  }
+
   call(e: Extract<Expr, { k: 'call' | 'method' }>): string {
     const pre: string[] = [];
     let fn: string;
@@ -564,7 +579,7 @@ export function compileChunk(main: FuncInfo, opts: CompileOptions): string {
   return (
     "'use strict';\n" +
     'const {LuaTable, NONE, one, arr, index, indexS, setindex, call, gcall, arith, add, sub, mul, div, mod, pow, unm, concat, ' +
-    'eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual} = H;\n' +
+    'eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, selectVa} = H;\n' +
     `return ${fn};`
   );
 }

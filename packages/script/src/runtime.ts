@@ -32,6 +32,8 @@ export class Runtime {
   stringMeta: LuaTable | undefined = undefined;
   /** coroutine.yield, recognised by generator-form call sites. */
   coyield: LuaFunction | undefined = undefined;
+  /** The base library's select (recognised by compiled select(n, ...) calls). */
+  selectFn: LuaFunction | undefined = undefined;
   abortMessage = 'Script killed by user with SCRIPT KILL...';
 
   constructor(budget: BudgetOptions | undefined) {
@@ -407,8 +409,15 @@ export function makeHelpers(R: Runtime) {
 
   return {
     LuaTable, NONE, one, arr, index, indexS, setindex, call, call1, gcall, arith, add, sub, mul, div, mod, pow, unm, concat,
-    eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, metaOf, mm, rawsetChecked,
+    eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, metaOf, mm, rawsetChecked, selectVa,
   };
+
+  /** select(n, ...) (first value only) for the compiler's fast path; errors as the library's select. */
+  function selectVa(n: unknown, va: unknown[]): unknown {
+    if (n === '#') return va.length;
+    if (typeof n === 'number' && n >= 1 && (n | 0) === n) return va[n - 1];
+    return first((R.selectFn as LuaFunction)(n, ...va));
+  }
 
   function iter(f: unknown, s: unknown, c: unknown, site: string): ForIter {
     if (f === nextFn && s instanceof LuaTable && c === undefined) return new NextIter(s);

@@ -57,8 +57,13 @@ export function installBase(engine: LuaEngine): void {
     if (a.length === 0) argError(R, 1, 'pcall', 'value expected');
     const f = a[0];
     try {
-      const r = engine.callValue(f, a.slice(1));
-      return [true, ...r];
+      R.at = '';
+      const r = typeof f === 'function' ? (f as LuaFunction)(...a.slice(1)) : engine.callValue(f, a.slice(1));
+      if (!(r instanceof Array)) return [true, r];
+      const out = new Array<unknown>(r.length + 1);
+      out[0] = true;
+      for (let i = 0; i < r.length; i++) out[i + 1] = r[i];
+      return out;
     } catch (e) {
       const n = engine.normalizeError(e);
       if (n instanceof LuaError) return [false, n.value];
@@ -110,7 +115,7 @@ export function installBase(engine: LuaEngine): void {
     return [parseBase(s, b)];
   });
 
-  def('select', function (...a: unknown[]) {
+  def('select', (R.selectFn = function (...a: unknown[]) {
     const n = a[0];
     const count = a.length - 1;
     if (n === '#') return [count];
@@ -119,7 +124,7 @@ export function installBase(engine: LuaEngine): void {
     else if (i > count) return NONE;
     if (i < 1) argError(R, 1, 'select', 'index out of range');
     return a.slice(i);
-  });
+  }));
 
   def('unpack', function (...a: unknown[]) {
     const t = checkTable(R, a[0], 1, 'unpack', a.length);

@@ -9,15 +9,49 @@ export const CAP_POSITION = -2;
 const MAX_CAPTURES = 32;
 const L_ESC = 37; // '%'
 
+/** Per pattern: a 256-entry membership table for each single-character class, built on first use. */
+interface PatternCache {
+  cls: (Uint8Array | undefined)[];
+  /** classEnd(p) + 1 (0 = not computed yet). */
+  ends: Int32Array;
+}
+const classCache = new Map<string, PatternCache>();
+
 export class MatchState {
   level = 0;
   capStart: number[] = [];
   capLen: number[] = [];
+  readonly cls: (Uint8Array | undefined)[];
+  readonly ends: Int32Array;
   constructor(
     readonly R: Runtime,
     readonly src: string,
     readonly pat: string,
-  ) {}
+  ) {
+    let c = classCache.get(pat);
+    if (c === undefined) {
+      if (classCache.size >= 512) classCache.clear();
+      c = { cls: [], ends: new Int32Array(pat.length + 1) };
+      classCache.set(pat, c);
+    }
+    this.cls = c.cls;
+    this.ends = c.ends;
+  }
+
+  private buildClass(p: number, ep: number): Uint8Array {
+    const t = new Uint8Array(256);
+    const pc = this.pat.charCodeAt(p);
+    for (let c = 0; c < 256; c++) {
+      let m: boolean;
+      if (pc === 46) m = true;
+      else if (pc === L_ESC) m = matchClass(c, this.pat.charCodeAt(p + 1));
+      else if (pc === 91) m = this.matchBracketClass(c, p, ep - 1);
+      else m = pc === c;
+      t[c] = m ? 1 : 0;
+    }
+    this.cls[p] = t;
+    return t;
+  }
 
   error(msg: string): never {
     this.R.error(msg);
@@ -26,6 +60,14 @@ export class MatchState {
   // ---- classes ----
 
   classEnd(p: number): number {
+    const e = this.ends[p] as number;
+    if (e !== 0) return e - 1;
+    const r = this.classEndRaw(p);
+    this.ends[p] = r + 1;
+    return r;
+  }
+
+  classEndRaw(p: number): number {
     const pat = this.pat;
     const c = pat.charCodeAt(p++);
     if (c === L_ESC) {
@@ -67,6 +109,9 @@ export class MatchState {
   singleMatch(s: number, p: number, ep: number): boolean {
     if (s >= this.src.length) return false;
     const c = this.src.charCodeAt(s);
+    const t = this.cls[p];
+    if (t !== undefined) return t[c] === 1;
+    if (c < 256) return this.buildClass(p, ep)[c] === 1;
     const pc = this.pat.charCodeAt(p);
     switch (pc) {
       case 46: // '.'

@@ -1,0 +1,100 @@
+// LuaEngine's public API: compile/call, values crossing the boundary, the budget hook, the sandbox,
+// coroutines, syntax errors and error positions.
+import { describe, expect, it } from 'vitest';
+import { LuaEngine } from './engine.js';
+import { LuaAbort, LuaError, LuaTable } from './value.js';
+
+function run(src: string, engine = new LuaEngine()): unknown[] {
+  const f = engine.compile(src);
+  if (typeof f !== 'function') throw new Error(f.error);
+  return engine.call(f, []);
+}
+
+describe('LuaEngine', () => {
+  it('compiles and calls chunks with arguments and multiple results', () => {
+    const e = new LuaEngine();
+    const f = e.compile('local a, b = ... return a + b, a .. b, select("#", ...)');
+    if (typeof f !== 'function') throw new Error('compile');
+    expect(e.call(f, [2, 3])).toEqual([5, '23', 2]);
+  });
+
+  it('returns syntax errors as Lua words them for @user_script', () => {
+    const e = new LuaEngine();
+    expect(e.compile('x = = 1')).toEqual({ error: "user_script:1: unexpected symbol near '='" });
+    expect(e.compile('for i = 1 do end', '=stdin')).toEqual({ error: "stdin:1: ',' expected near 'do'" });
+    expect(e.compile('return (')).toEqual({ error: "user_script:1: unexpected symbol near '<eof>'" });
+  });
+
+  it('refuses absurd nesting instead of overflowing the stack', () => {
+    const e = new LuaEngine();
+    const r = e.compile('return ' + '('.repeat(5000) + '1' + ')'.repeat(5000));
+    expect(r).toEqual({ error: expect.stringContaining('chunk has too many syntax levels') as unknown });
+  });
+
+  it('raises runtime errors as LuaError with Lua messages', () => {
+    const e = new LuaEngine();
+    expect(() => run('local t = nil\nreturn t.x', e)).toThrow("user_script:2: attempt to index local 't' (a nil value)");
+    try {
+      run('error({code = 42})', e);
+    } catch (err) {
+      expect(err).toBeInstanceOf(LuaError);
+      expect(((err as LuaError).value as LuaTable).get('code')).toBe(42);
+    }
+  });
+
+  it('exposes globals and tables to the host', () => {
+    const e = new LuaEngine();
+    const t = e.newTable(['a', 'b']);
+    e.setGlobal('T', t);
+    e.setGlobal('f', (x: unknown) => [(x as number) * 2, 'two']);
+    expect(run('local a, b = f(21) T.extra = a return #T, b', e)).toEqual([2, 'two']);
+    expect(t.get('extra')).toBe(42);
+    expect(e.getGlobal('math')).toBeInstanceOf(LuaTable);
+  });
+
+  it('maps JS stack exhaustion to a catchable "stack overflow"', () => {
+    expect(run('local function f() return 1 + f() end local ok, e = pcall(f) return ok, (string.find(e, "stack overflow", 1, true))')).toEqual([false, expect.any(Number) as unknown]);
+  });
+
+  it('calls the budget hook on loops and calls, and an abort cannot be caught by pcall', () => {
+    let checks = 0;
+    const e = new LuaEngine({
+      budget: {
+        checkEvery: 1000,
+        onBudget: () => (++checks >= 5 ? 'abort' : 'continue'),
+      },
+    });
+    expect(() => run('while true do pcall(function() while true do end end) end', e)).toThrow(LuaAbort);
+    expect(checks).toBe(5);
+    checks = 0;
+    expect(run('local n = 0 for i = 1, 3500 do n = n + i end return n', e)).toEqual([6126750]);
+    expect(checks).toBe(3);
+  });
+
+  it('applies the Redis sandbox', () => {
+    const e = new LuaEngine();
+    e.sandbox();
+    expect(() => run('return undefined_thing', e)).toThrow("user_script:1: Script attempted to access nonexistent global variable 'undefined_thing'");
+    expect(() => run('x = 1', e)).toThrow('user_script:1: Attempt to modify a readonly table');
+    expect(() => run('string.foo = 1', e)).toThrow('user_script:1: Attempt to modify a readonly table');
+    expect(() => run('rawset(_G, "x", 1)', e)).toThrow('Attempt to modify a readonly table');
+    expect(() => run('setmetatable(_G, nil)', e)).toThrow('Attempt to modify a readonly table');
+    for (const g of ['debug', 'dofile', 'loadfile', 'package']) expect(() => run(`return ${g}`, e)).toThrow('nonexistent global');
+    expect(() => run('return io', e)).toThrow("nonexistent global variable 'io'");
+    expect(run('local t = {} t.x = 1 return t.x', e)).toEqual([1]);
+    expect(run('return loadstring("\\27Lua")', e)).toEqual([undefined, 'bytecode loading is disabled']);
+  });
+
+  it('runs coroutines, including yields from nested Lua calls', () => {
+    const r = run(`
+      local function walk(t) for _, v in ipairs(t) do if type(v) == 'table' then walk(v) else coroutine.yield(v) end end end
+      local out = {}
+      for v in coroutine.wrap(function() walk({1, {2, {3, 4}}, 5}) end) do out[#out + 1] = v end
+      return table.concat(out, ',')`);
+    expect(r).toEqual(['1,2,3,4,5']);
+  });
+
+  it('formats numbers with %.14g', () => {
+    expect(run('return tostring(1/3), tostring(1e15), tostring(2^53), 10/2 .. ""')).toEqual(['0.33333333333333', '1e+15', '9.007199254741e+15', '5']);
+  });
+});
