@@ -29,6 +29,8 @@ export const CF = {
   PREVENT_PROP: 1 << 19,
   /** Set while EXEC or a script runs commands: blocking commands must not block (they time out at once). */
   DENY_BLOCKING: 1 << 20,
+  /** Held by CLIENT PAUSE; its current argv runs when the pause ends. */
+  POSTPONED: 1 << 21,
 } as const;
 
 /** What the network layer tells the engine about a connection, for CLIENT LIST/INFO and friends. */

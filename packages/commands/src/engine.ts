@@ -11,6 +11,7 @@ import { PubSubState } from './pubsub/pubsub-state.js';
 import { WatchState } from './multi/watch-state.js';
 import { ScriptingState } from './scripting/scripting-state.js';
 import { FunctionsState } from './scripting/functions-state.js';
+import { pauseState, type PauseState } from './introspection/pause-state.js';
 import { ServerStats } from './server/stats.js';
 import { CommandTable } from './table.js';
 import type { InfoProvider } from './server/info.js';
@@ -53,6 +54,9 @@ export class Engine {
   readonly blocking: BlockingState;
   readonly scripting: ScriptingState;
   readonly functions: FunctionsState;
+  /** CLIENT PAUSE state; postponed clients wait here for the release. */
+  readonly pause: PauseState;
+  private postponed: Client[] = [];
   /** Changes to the dataset since start (Redis's server.dirty). */
   dirty = 0;
   /** Set while a script runs past busy-reply-threshold (BUSY replies). */
@@ -80,6 +84,8 @@ export class Engine {
     this.blocking = new BlockingState(this);
     this.scripting = new ScriptingState(this);
     this.functions = new FunctionsState(this);
+    this.pause = pauseState(this);
+    this.pause.onRelease.add(() => this.releasePostponed());
     this.config = new ConfigRegistry(this);
     if (opts.config) {
       for (const [k, v] of Object.entries(opts.config)) {
@@ -113,6 +119,7 @@ export class Engine {
     this.watch.unwatchAll(c);
     this.pubsub.unsubscribeAll(c);
     this.monitors.delete(c);
+    if (c.flags & CF.POSTPONED) this.postponed = this.postponed.filter((x) => x !== c);
   }
 
   requiresAuth(): boolean {
@@ -181,6 +188,10 @@ export class Engine {
       this.reject(c, Err.BUSY, cmd);
       return;
     }
+    if (this.pause.mustPostpone(c, cmd)) {
+      this.postpone(c);
+      return;
+    }
     if (c.flags & CF.MULTI && !MULTI_IMMEDIATE.has(cmd.name)) {
       c.multiQueue.push({ cmd, argv });
       c.reply.simple('QUEUED');
@@ -190,6 +201,33 @@ export class Engine {
     this.call(c, cmd);
     this.currentClient = null;
     if (this.blocking.hasReadyKeys()) this.blocking.handleReadyKeys();
+  }
+
+  /** CLIENT PAUSE: hold the client (no reply, no further input) until the pause is lifted. */
+  private postpone(c: Client): void {
+    c.flags |= CF.BLOCKED | CF.POSTPONED;
+    this.postponed.push(c);
+    c.host?.blockedChanged?.(c, true);
+  }
+
+  /** Re-run every postponed command (in arrival order) after a pause ended or became less strict. */
+  private releasePostponed(): void {
+    const list = this.postponed;
+    this.postponed = [];
+    for (const c of list) {
+      if (!this.clients.has(c.id) && c.host) continue;
+      c.flags &= ~(CF.BLOCKED | CF.POSTPONED);
+      this.execute(c, c.argv);
+      if (!(c.flags & CF.BLOCKED)) {
+        c.host?.wantsFlush?.(c);
+        c.host?.blockedChanged?.(c, false);
+      }
+    }
+  }
+
+  /** Number of clients held by CLIENT PAUSE (INFO blocked_clients counts them too). */
+  get postponedCount(): number {
+    return this.postponed.length;
   }
 
   /** Reject before execution: counts the error, flags an open MULTI as dirty (EXECABORT later). */

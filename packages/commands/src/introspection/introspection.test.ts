@@ -27,7 +27,12 @@ describe('CLIENT PAUSE state', () => {
     expect(ps.mustPostpone(c, get)).toBe(true);
     let released = 0;
     ps.onRelease.add(() => released++);
-    expect(e.run(c, ['CLIENT', 'UNPAUSE']).toString()).toBe('+OK\r\n');
+    // Under PAUSE ALL every command waits, CLIENT UNPAUSE included (as in Redis 7.0): it runs on release.
+    expect(e.run(c, ['CLIENT', 'UNPAUSE']).toString()).toBe('');
+    expect(e.blocking.blockedCount + e.postponedCount).toBe(1);
+    ps.unpause();
+    expect(c.reply.take().toString()).toBe('+OK\r\n');
+    expect(e.postponedCount).toBe(0);
     expect(ps.type).toBe('off');
     expect(released).toBe(1);
     expect(ps.mustPostpone(c, set)).toBe(false);

@@ -56,7 +56,7 @@ function clientsSection(e: Engine): InfoFields {
     ['maxclients', e.config.has('maxclients') ? e.config.getNumber('maxclients') : 10000],
     ['client_recent_max_input_buffer', 0],
     ['client_recent_max_output_buffer', 0],
-    ['blocked_clients', e.blocking.blockedCount],
+    ['blocked_clients', e.blocking.blockedCount + e.postponedCount],
     ['tracking_clients', 0],
     ['pubsub_clients', pubsubClients],
     ['watching_clients', watching],
