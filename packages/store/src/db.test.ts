@@ -100,6 +100,22 @@ describe('Db', () => {
     expect(() => db.setExpire('missing', 1)).toThrow(/no such key/);
   });
 
+  it('set over an expired key expires it first: KEEPTTL keeps nothing, the key is new again', () => {
+    const { db, events, advance, now } = setup();
+    db.set('k', createStringObject('v'));
+    db.setExpire('k', now() + 10);
+    advance(10);
+    events.length = 0;
+    db.set('k', createStringObject('w'), { keepTtl: true });
+    expect(events).toEqual(['x:expired:k@0', 'n:new:k@0']);
+    expect(db.getExpire('k')).toBe(-1);
+    expect(db.lookupRead('k')?.ptr).toBe('w');
+    db.setExpire('k', now() + 5);
+    advance(5);
+    db.add('k', createStringObject('added over an expired key'));
+    expect(db.lookupRead('k')?.ptr).toBe('added over an expired key');
+  });
+
   it('replica mode hides expired keys without deleting them', () => {
     const { ks, db, events, advance, now } = setup();
     ks.replica = true;

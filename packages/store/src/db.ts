@@ -137,7 +137,13 @@ export class Db {
 
   /** Inserts or overwrites. Clears the TTL unless keepTtl. Takes over one reference of `val`; releases the old value. */
   set(key: string, val: RObject, opts?: SetOptions): void {
-    const e = this.dict.get(key);
+    let e = this.dict.get(key);
+    // An expired key is expired first (with its events), as Redis's setKey does through lookupKeyWrite: the new
+    // value then starts a fresh key, and KEEPTTL cannot keep a TTL that has already passed.
+    if (e !== undefined && e.expire !== -1 && e.expire <= this.keyspace.now() && !this.keyspace.replica) {
+      this.expireEntry(e);
+      e = undefined;
+    }
     if (e === undefined) {
       this.initLru(val, undefined);
       this.insert(key, val);
@@ -156,7 +162,7 @@ export class Db {
 
   /** Inserts a key that must not exist (a bug otherwise: throws StoreMisuseError). Takes over one reference of `val`. */
   add(key: string, val: RObject): void {
-    if (this.dict.has(key)) throw new StoreMisuseError(`Db.add: key already exists in db ${this.id}`);
+    if (this.liveEntry(key) !== undefined || this.dict.has(key)) throw new StoreMisuseError(`Db.add: key already exists in db ${this.id}`);
     this.initLru(val, undefined);
     this.insert(key, val);
     this.notify('n', 'new', key);

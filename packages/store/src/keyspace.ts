@@ -6,6 +6,8 @@ import { Db } from './db.js';
 import { EvictionPool, evictEntry, pickVictim } from './evict.js';
 import type { KeyspaceHooks } from './hooks.js';
 import { StoreMisuseError } from './errors.js';
+import { estimateIdleTime, lfuDecrAndReturn } from './lru.js';
+import type { RObject } from './object.js';
 import './types/string.js';
 
 export { Db } from './db.js';
@@ -84,6 +86,25 @@ export class Keyspace {
 
   unfreezeTime(): void {
     this.frozen = -1;
+  }
+
+  /**
+   * Whether values may be shared objects (small integers from the pool): not when maxmemory is set with an LRU or
+   * LFU policy, since shared objects have no per-key access data (as Redis decides in tryObjectEncoding).
+   */
+  canShareIntegers(): boolean {
+    const f = this.config.flags;
+    return this.config.maxmemory === 0 || !(f.lru || f.lfu);
+  }
+
+  /** OBJECT IDLETIME in seconds (meaningful under non-LFU policies). */
+  objectIdleTime(o: RObject): number {
+    return Math.floor(estimateIdleTime(o, this.now()) / 1000);
+  }
+
+  /** OBJECT FREQ: the decayed LFU counter (meaningful under LFU policies). */
+  objectFreq(o: RObject): number {
+    return lfuDecrAndReturn(o, this.now(), this.config.lfuDecayTime);
   }
 
   swapDb(a: number, b: number): void {
