@@ -1,5 +1,5 @@
 // Shared code of the hash family: the write lookup that creates the hash on first write (added to the db only
-// when something is written, with Redis's `new` event), the delete-when-empty housekeeping, the field reply
+// when something is written; the store fires Redis's `new` event), the delete-when-empty housekeeping, the field reply
 // and HGETALL/HKEYS/HVALS. Thresholds come from the store's live config (hash-max-listpack-*).
 import { createHashObject, hashSet, hashTryConversion, ObjType, type HashValue, type RObject } from '@redwing/store';
 import type { Client } from '../client.js';
@@ -14,10 +14,9 @@ export function hashForWrite(c: Client, e: Engine, key: string): { o: RObject<Ha
   return { o: createHashObject(), fresh: true };
 }
 
-/** Adds a hash created by hashForWrite to the db (firing `new`). */
+/** Adds a hash created by hashForWrite to the db (the store fires `new`). */
 export function commitHash(c: Client, key: string, o: RObject<HashValue>): void {
   c.db.add(key, o);
-  c.db.notify('n', 'new', key);
 }
 
 /** After removing fields: delete the key when empty (with `del`). Returns whether it was deleted. */

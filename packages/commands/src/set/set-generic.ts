@@ -29,12 +29,11 @@ export function lookupSets(c: Client, e: Engine, keys: readonly string[]): (RObj
   return out;
 }
 
-/** A set object to add into: existing, or a new one (setTypeCreate) added to the db with the `new` event. */
+/** A set object to add into: existing, or a new one (setTypeCreate) added to the db (the store fires `new`). */
 export function setForAdd(c: Client, key: string, existing: RObject<SetValue> | undefined, first: string): RObject<SetValue> {
   if (existing !== undefined) return existing;
   const o = createSetObject(first);
   c.db.add(key, o);
-  c.db.notify('n', 'new', key);
   return o;
 }
 
@@ -96,16 +95,14 @@ export function replySet(c: Client, o: RObject<SetValue>): void {
 }
 
 /**
- * The STORE commands' ending: a non-empty result replaces `dst` (TTL cleared, `new` when created, then `event`),
+ * The STORE commands' ending: a non-empty result replaces `dst` (TTL cleared; the store fires `new` when created; then `event`),
  * an empty one deletes it (`del`). Replies the result's size.
  */
 export function storeResult(c: Client, e: Engine, dst: string, o: RObject<SetValue>, event: string): void {
   const db = c.db;
   const n = o.ptr.size;
   if (n > 0) {
-    const existed = db.exists(dst);
     db.set(dst, o);
-    if (!existed) db.notify('n', 'new', dst);
     db.signalModified(dst);
     c.reply.integer(n);
     db.notify('s', event, dst);
