@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   let server: RedwingServer;
   try {
     const { file, directives } = parseCommandLine(args);
-    server = new RedwingServer({ ...(file ? { configFile: file } : {}), directives });
+    server = new RedwingServer({ ...(file ? { configFile: file } : {}), directives, onShutdown: () => process.exit(0) });
   } catch (err) {
     process.stderr.write(`\n*** FATAL CONFIG FILE ERROR (Redwing) ***\n${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

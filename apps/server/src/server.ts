@@ -22,6 +22,8 @@ export interface ServerOptions {
   directives?: Directive[];
   /** Log nothing (default for startServer). */
   silent?: boolean;
+  /** Called after a SHUTDOWN command has closed the server (the bin exits the process here). */
+  onShutdown?: () => void;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +63,7 @@ export class RedwingServer {
       store: { databases },
       host: {
         log: (level, msg) => this.logger.log(level, msg),
+        shutdown: (opts) => this.shutdownCommand(opts),
       },
     });
     registerServerConfig(this.engine);
@@ -198,6 +201,18 @@ export class RedwingServer {
     }
     this.loop.requestBeforeSleep();
     return 1000 / hz;
+  }
+
+  /** SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]: nothing to persist yet, so every form closes at once. */
+  private shutdownCommand(opts: { save: boolean | undefined; now: boolean; force: boolean; abort: boolean }): string | undefined {
+    if (opts.abort) return 'ERR No shutdown in progress.';
+    if (opts.save === true) this.log('warning', 'SAVE requested on shutdown, but persistence is not available yet: nothing saved.');
+    this.log('warning', 'User requested shutdown...');
+    void this.close().then(() => {
+      this.log('warning', 'Redwing is now ready to exit, bye bye...');
+      this.options.onShutdown?.();
+    });
+    return undefined;
   }
 
   /** Stop listening, close every client, stop timers. */

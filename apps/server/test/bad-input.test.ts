@@ -186,3 +186,18 @@ describe('limits', () => {
     }
   });
 });
+
+describe('SHUTDOWN', () => {
+  it('closes the listener and every client', async () => {
+    const s = await start();
+    const a = await RawClient.connect(s.port);
+    const b = await RawClient.connect(s.port);
+    b.write('PING\r\n');
+    await b.read();
+    a.write('SHUTDOWN NOSAVE\r\n');
+    expect(await a.waitClosed()).toBe(true);
+    expect(await b.waitClosed()).toBe(true);
+    await expect(RawClient.connect(s.port)).rejects.toThrow();
+    await s.close();
+  });
+});
