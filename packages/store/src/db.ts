@@ -54,6 +54,8 @@ export class Db {
   /** @internal */ mem = 0;
   /** @internal active-expire position in `ttl`. */
   expireCursor = 0;
+  /** @internal snapshots still reading this db's slots; every write first lets them preserve the old state. */
+  snapshots: DbSnapshot[] = [];
 
   constructor(id: number, keyspace: Keyspace) {
     this.id = id;
@@ -89,6 +91,7 @@ export class Db {
     if (e === undefined) return undefined;
     const now = this.keyspace.now();
     if (e.expire !== -1 && e.expire <= now && this.expireEntry(e)) return undefined;
+    if (this.snapshots.length !== 0) this.preserve(e);
     let o = e.val;
     if (o.refcount > 1) {
       const copy = dupObject(o);
@@ -150,6 +153,7 @@ export class Db {
       this.notify('n', 'new', key);
       return;
     }
+    if (this.snapshots.length !== 0) this.preserve(e);
     const old = e.val;
     this.initLru(val, old);
     e.val = val;
@@ -195,6 +199,7 @@ export class Db {
 
   /** @internal unlink an entry from every index; does NOT release its value (the caller does or moves it). */
   removeEntry(e: Entry): void {
+    if (this.snapshots.length !== 0) this.preserve(e);
     this.dict.delete(e.key);
     if (e.ttlPos !== -1) this.dropTtl(e);
     this.order.remove(e);
@@ -237,6 +242,7 @@ export class Db {
 
   /** @internal */
   setEntryExpire(e: Entry, atMs: number): void {
+    if (this.snapshots.length !== 0) this.preserve(e);
     if (e.ttlPos === -1) {
       e.ttlPos = this.ttl.length;
       this.ttl.push(e);
@@ -253,6 +259,7 @@ export class Db {
   }
 
   private dropTtl(e: Entry): void {
+    if (this.snapshots.length !== 0) this.preserve(e);
     const ttl = this.ttl;
     const last = ttl.pop()!;
     if (last !== e) {
@@ -357,6 +364,7 @@ export class Db {
 
   /** Deletes every key, releasing every value. Fires no hooks (the caller signals FLUSHDB as it sees fit). */
   flush(): void {
+    this.detachSnapshots();
     for (const e of this.dict.values()) decrRefCount(e.val);
     this.dict = new Map();
     this.order.clear();
@@ -472,6 +480,17 @@ export class Db {
     return new DbSnapshot(this);
   }
 
+  /** @internal let every active snapshot save the entry's current state before it changes. */
+  preserve(e: Entry): void {
+    const snaps = this.snapshots;
+    for (let i = 0; i < snaps.length; i++) snaps[i]!.preserve(e);
+  }
+
+  /** @internal before FLUSHDB/SWAPDB: active snapshots copy what they still need and stop reading the slots. */
+  detachSnapshots(): void {
+    while (this.snapshots.length !== 0) this.snapshots[0]!.detach();
+  }
+
   /** Memory accounted to this db's keys (bytes, estimate). */
   usedMemory(): number {
     return this.mem + this.ttl.length * TTL_OVERHEAD;
@@ -479,6 +498,8 @@ export class Db {
 
   /** @internal SWAPDB: exchange contents with another Db (ids and object identities stay). */
   swapContents(other: Db): void {
+    this.detachSnapshots();
+    other.detachSnapshots();
     const d = this.dict;
     this.dict = other.dict;
     other.dict = d;

@@ -38,7 +38,53 @@ describe('DbSnapshot', () => {
     expect(db.lookupRead('new0')?.ptr).toBe('n');
   });
 
-  it('release drops the pins: untouched keys back to refcount 1, replaced values freed', () => {
+  it('is single-pass, survives FLUSHDB and SWAPDB mid-iteration, and defers slot compaction', () => {
+    const ks = new Keyspace({ clock: () => 0 });
+    const db = ks.db(0);
+    for (let i = 0; i < 300; i++) db.set(`k${i}`, createStringObject(`v${i}`));
+    const snap = db.snapshot();
+    const first = snap.next()!;
+    expect(first.key).toBe('k0');
+    for (let i = 0; i < 300; i++) db.delete(`k${i}`); // would compact the slot array without the snapshot
+    db.set('later', createStringObject('x'));
+    ks.swapDb(0, 1);
+    ks.db(1).flush();
+    const rest: string[] = [];
+    for (let r = snap.next(); r !== undefined; r = snap.next()) rest.push(`${r.key}=${r.value.ptr as string}`);
+    expect(rest.length).toBe(299);
+    expect(rest[0]).toBe('k1=v1');
+    expect(rest[298]).toBe('k299=v299');
+    expect(() => snap.forEach(() => undefined)).toThrow(/single-pass/);
+    snap.release();
+    expect(db.size()).toBe(0);
+  });
+
+  it('two snapshots at different times each see their own point in time', () => {
+    const ks = new Keyspace({ clock: () => 0 });
+    const db = ks.db(0);
+    db.set('k', createStringObject('1'));
+    const s1 = db.snapshot();
+    db.set('k', createStringObject('2'));
+    db.set('j', createStringObject('j'));
+    const s2 = db.snapshot();
+    db.delete('k');
+    const w = db.lookupWrite('j') as RObject<string>;
+    w.ptr = 'changed';
+    // a record's value is only guaranteed until the next step: read it inside the loop
+    const read = (s: typeof s1) => {
+      const out: string[] = [];
+      s.forEach((key, value) => out.push(`${key}=${value.ptr as string}`));
+      return out;
+    };
+    expect(read(s1)).toEqual(['k=1']);
+    expect(read(s2)).toEqual(['k=2', 'j=j']);
+    s1.release();
+    s2.release();
+    expect(db.lookupRead('j')?.ptr).toBe('changed');
+    expect(db.lookupRead('j')?.refcount).toBe(1);
+  });
+
+  it('release drops the pins: untouched keys keep refcount 1, replaced values are freed', () => {
     const ks = new Keyspace({ clock: () => 0 });
     const db = ks.db(0);
     const a = createStringObject('a');
@@ -46,13 +92,14 @@ describe('DbSnapshot', () => {
     db.set('a', a);
     db.set('b', b);
     const snap = db.snapshot();
-    expect(a.refcount).toBe(2);
+    expect(a.refcount).toBe(1); // taking a snapshot is O(1): nothing pinned yet
     db.set('b', createStringObject('b2'));
-    expect(b.refcount).toBe(1);
+    expect(b.refcount).toBe(1); // preserved for the snapshot before the overwrite released it
     expect(b.ptr).toBe('b');
     snap.release();
     expect(a.refcount).toBe(1);
     expect(b.refcount).toBe(0);
-    expect(snap.size).toBe(0);
+    expect(snap.size).toBe(2);
+    expect(() => snap.next()).toThrow(StoreMisuseError);
   });
 });
