@@ -511,13 +511,14 @@ class FnCompiler {
         return;
       }
       if (t.k === 'global') {
-        out.push(`setindex(G, ${jsStr(t.name)}, ${this.expr(e)}, ${this.site(t.line)});`);
+        out.push(`setindexS(G, ${jsStr(t.name)}, ${this.expr(e)}, ${this.site(t.line)});`);
         return;
       }
       if (t.k === 'index') {
         const o = this.expr(t.obj);
         const k = this.expr(t.key);
-        out.push(`setindex(${o}, ${k}, ${this.expr(e)}, ${this.site(t.line, t.obj)});`);
+        const fn = t.key.k === 'str' ? 'setindexS' : 'setindex';
+        out.push(`${fn}(${o}, ${k}, ${this.expr(e)}, ${this.site(t.line, t.obj)});`);
         return;
       }
     }
@@ -578,7 +579,7 @@ export function compileChunk(main: FuncInfo, opts: CompileOptions): string {
   const fn = cc.func(main, undefined);
   return (
     "'use strict';\n" +
-    'const {LuaTable, NONE, one, arr, index, indexS, setindex, call, gcall, arith, add, sub, mul, div, mod, pow, unm, concat, ' +
+    'const {LuaTable, NONE, one, arr, index, indexS, setindex, setindexS, call, gcall, arith, add, sub, mul, div, mod, pow, unm, concat, ' +
     'eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, selectVa} = H;\n' +
     `return ${fn};`
   );

@@ -185,7 +185,34 @@ export function makeHelpers(R: Runtime) {
     t.set(k, v);
   }
 
+  /** t[k] = v: the array-part fast path inline, everything else in setindexSlow. */
   function setindex(o: unknown, k: unknown, v: unknown, site: string): void {
+    if (typeof k === 'number' && v !== undefined && o instanceof LuaTable && o.mt === undefined && !o.readonly) {
+      const a = o.arr;
+      const n = a.length;
+      if (k > 0 && k <= n && (k | 0) === k) {
+        a[k - 1] = v;
+        return;
+      }
+      if (k === n + 1 && o.hash === undefined) {
+        a.push(v);
+        return;
+      }
+    }
+    setindexSlow(o, k, v, site);
+  }
+
+  /** t.name = v for a constant string key. */
+  function setindexS(o: unknown, k: string, v: unknown, site: string): void {
+    if (o instanceof LuaTable && o.mt === undefined && !o.readonly) {
+      if (v === undefined) o.hash?.delete(k);
+      else (o.hash ??= new Map()).set(k, v);
+      return;
+    }
+    setindexSlow(o, k, v, site);
+  }
+
+  function setindexSlow(o: unknown, k: unknown, v: unknown, site: string): void {
     if (o instanceof LuaTable && o.mt === undefined && !o.readonly) {
       if (typeof k === 'string') {
         if (v === undefined) o.hash?.delete(k);
@@ -193,16 +220,7 @@ export function makeHelpers(R: Runtime) {
         return;
       }
       if (typeof k === 'number' && v !== undefined) {
-        const a = o.arr;
-        const n = a.length;
-        if (k > 0 && k <= n && (k | 0) === k) {
-          a[k - 1] = v;
-          return;
-        }
-        if (k === n + 1 && o.hash === undefined) {
-          a.push(v);
-          return;
-        }
+        const n = o.arr.length;
         if (k > n && k - n <= 9 && (k | 0) === k) {
           o.setInt(k, v);
           return;
@@ -408,7 +426,7 @@ export function makeHelpers(R: Runtime) {
   }
 
   return {
-    LuaTable, NONE, one, arr, index, indexS, setindex, call, call1, gcall, arith, add, sub, mul, div, mod, pow, unm, concat,
+    LuaTable, NONE, one, arr, index, indexS, setindex, setindexS, call, call1, gcall, arith, add, sub, mul, div, mod, pow, unm, concat,
     eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, metaOf, mm, rawsetChecked, selectVa,
   };
 
