@@ -1,5 +1,5 @@
 // ZLEXCOUNT key min max
-import { ObjType, type ZSet } from '@redwing/store';
+import { Encoding, ObjType, type ZSet } from '@redwing/store';
 import type { CommandHandler } from '../types.js';
 import { lookupRead } from '../util/lookup.js';
 import { ERR_MINMAX_LEX, parseLexRange } from './zset-generic.js';
@@ -12,5 +12,6 @@ export const zlexcountCommand: CommandHandler = (c, e) => {
   }
   const o = lookupRead<ZSet>(c, e, c.argv[1]!, ObjType.ZSET);
   if (o === null) return;
-  c.reply.integer(o === undefined ? 0 : o.ptr.countInLexRange(r));
+  if (o === undefined) c.reply.integer(0);
+  else c.reply.integer(o.encoding === Encoding.LISTPACK ? o.ptr.countInLexRangeLinear(r) : o.ptr.countInLexRange(r));
 };

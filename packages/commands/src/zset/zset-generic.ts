@@ -381,8 +381,8 @@ function scoreRange(z: ZSet, r: ScoreRange, offset: number, limit: number, rever
   }
 }
 
-function lexRange(z: ZSet, r: LexRange, offset: number, limit: number, reverse: boolean, out: ZNode[]): void {
-  let ln = reverse ? z.lastInLexRange(r) : z.firstInLexRange(r);
+function lexRange(z: ZSet, r: LexRange, offset: number, limit: number, reverse: boolean, out: ZNode[], linear: boolean): void {
+  let ln = linear ? (reverse ? z.lastInLexRangeLinear(r) : z.firstInLexRangeLinear(r)) : reverse ? z.lastInLexRange(r) : z.firstInLexRange(r);
   if (offset < 0) return;
   while (ln !== null && offset-- > 0) ln = reverse ? ln.prev : ln.next;
   while (ln !== null && limit-- !== 0) {
@@ -475,7 +475,7 @@ export function zrangeGeneric(c: Client, e: Engine, argStart: number, dst: strin
     const z = o.ptr as ZSet;
     if (rangeType === RANGE_RANK) rankRange(z, start, end, reverse, out);
     else if (rangeType === RANGE_SCORE) scoreRange(z, sr!, offset, limit, reverse, out);
-    else lexRange(z, lr!, offset, limit, reverse, out);
+    else lexRange(z, lr!, offset, limit, reverse, out, o.encoding === Encoding.LISTPACK);
   }
   if (store) {
     const res = new ZSet();
@@ -965,7 +965,7 @@ export function zremrangeGeneric(c: Client, e: Engine, kind: 'rank' | 'score' | 
   } else if (kind === 'score') {
     deleted = z.deleteRangeByScore(sr!);
   } else {
-    deleted = z.deleteRangeByLex(lr!);
+    deleted = o.encoding === Encoding.LISTPACK ? z.deleteRangeByLexLinear(lr!) : z.deleteRangeByLex(lr!);
   }
   afterRemove(c, e, key, z, `zremrangeby${kind}`, deleted);
   c.reply.integer(deleted);

@@ -114,6 +114,24 @@ describe('ZSet skiplist', () => {
     expect(z.lastInLexRange(lex('-', '(e'))?.member).toBe('d');
   });
 
+  it('listpack-style linear lex lookups agree with the search when scores are equal', () => {
+    const z = new ZSet();
+    for (const k of ['a', 'b', 'c', 'd', 'e']) z.insert(k, 0);
+    for (const [mn, mx] of [['-', '+'], ['[b', '(e'], ['(a', '[a'], ['+', '-'], ['[c', '+']] as const) {
+      const r = lex(mn, mx);
+      expect(z.firstInLexRangeLinear(r)?.member).toBe(z.firstInLexRange(r)?.member);
+      expect(z.lastInLexRangeLinear(r)?.member).toBe(z.lastInLexRange(r)?.member);
+      expect(z.countInLexRangeLinear(r)).toBe(z.countInLexRange(r));
+    }
+    // mixed scores: Redis's listpack walk (order b a d c)
+    const m = new ZSet();
+    [['b', 1], ['a', 2], ['d', 3], ['c', 4]].forEach(([k, s]) => m.insert(k as string, s as number));
+    expect(m.firstInLexRangeLinear(lex('[a', '[c'))?.member).toBe('b');
+    expect(m.lastInLexRangeLinear(lex('[a', '[c'))?.member).toBe('c');
+    expect(m.deleteRangeByLexLinear(lex('[a', '[c'))).toBe(2);
+    expect([...m].map((n) => n.member)).toEqual(['d', 'c']);
+  });
+
   it('range deletions keep spans consistent', () => {
     const z = new ZSet();
     const m = new Map<string, number>();

@@ -455,6 +455,61 @@ export class ZSet {
     return x;
   }
 
+  /**
+   * Listpack-style lex lookups (Redis's zzlFirstInLexRange / zzlLastInLexRange): a linear walk from one end. They
+   * agree with the skiplist search when all scores are equal; with mixed scores Redis's answers differ by encoding,
+   * and small (listpack-encoded) sets use these to answer as Redis does.
+   */
+  firstInLexRangeLinear(r: LexRange): ZNode | null {
+    if (!this.isInLexRange(r)) return null;
+    let rk = 0;
+    for (let n = this.header.next; n !== null; n = n.next, rk++) {
+      if (lexGteMin(n.member, r)) {
+        if (!lexLteMax(n.member, r)) return null;
+        this.foundRank = rk;
+        return n;
+      }
+    }
+    return null;
+  }
+
+  lastInLexRangeLinear(r: LexRange): ZNode | null {
+    if (!this.isInLexRange(r)) return null;
+    let rk = this.length - 1;
+    for (let n = this.tail; n !== null; n = n.prev, rk--) {
+      if (lexLteMax(n.member, r)) {
+        if (!lexGteMin(n.member, r)) return null;
+        this.foundRank = rk;
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** ZLEXCOUNT as Redis counts in a listpack: from the first in range, forward while <= max. */
+  countInLexRangeLinear(r: LexRange): number {
+    let n = this.firstInLexRangeLinear(r);
+    let count = 0;
+    while (n !== null && lexLteMax(n.member, r)) {
+      count++;
+      n = n.next;
+    }
+    return count;
+  }
+
+  /** ZREMRANGEBYLEX as Redis does it in a listpack. */
+  deleteRangeByLexLinear(r: LexRange): number {
+    let n = this.firstInLexRangeLinear(r);
+    let removed = 0;
+    while (n !== null && lexLteMax(n.member, r)) {
+      const next = n.next;
+      this.delete(n.member);
+      removed++;
+      n = next;
+    }
+    return removed;
+  }
+
   countInLexRange(r: LexRange): number {
     const f = this.firstInLexRange(r);
     if (f === null) return 0;
