@@ -1,5 +1,6 @@
 // Snapshots: a point-in-time view that later writes (overwrite, delete, in-place mutation, expiry) never change,
 // with writes interleaved into the iteration; release drops exactly the snapshot's references.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Keyspace } from './keyspace.js';
 import { createStringObject, type RObject } from './object.js';
@@ -101,5 +102,77 @@ describe('DbSnapshot', () => {
     expect(b.refcount).toBe(0);
     expect(snap.size).toBe(2);
     expect(() => snap.next()).toThrow(StoreMisuseError);
+  });
+});
+
+describe('DbSnapshot (property)', () => {
+  it('yields exactly the state at snapshot time under random interleaved writes', () => {
+    type Op = [number, number, number];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.nat(120), fc.nat(120)), { maxLength: 300 }),
+        (initial, ops: Op[]) => {
+          const ks = new Keyspace({ clock: () => 0 });
+          const db = ks.db(0);
+          for (let i = 0; i < initial; i++) {
+            db.set(`k${i}`, createStringObject(`v${i}`));
+            if (i % 3 === 0) db.setExpire(`k${i}`, 1000 + i);
+          }
+          const expected = new Map<string, string>();
+          for (const key of db.keys()) expected.set(key, `${db.peek(key)!.ptr as string}|${db.getExpire(key)}`);
+          const snap = db.snapshot();
+          const got = new Map<string, string>();
+          let step = 0;
+          for (let r = snap.next(); r !== undefined; r = snap.next()) {
+            expect(got.has(r.key)).toBe(false);
+            got.set(r.key, `${r.value.ptr as string}|${r.expire}`);
+            const op = ops[step++];
+            if (op === undefined) continue;
+            const [kind, a, b] = op;
+            const ka = `k${a}`;
+            const kb = `k${b}`;
+            switch (kind) {
+              case 0:
+                db.set(ka, createStringObject(`new${step}`));
+                break;
+              case 1:
+                db.delete(ka);
+                break;
+              case 2: {
+                const w = db.lookupWrite(ka) as RObject<string> | undefined;
+                if (w) w.ptr = `mut${step}`;
+                break;
+              }
+              case 3:
+                if (db.exists(ka)) db.setExpire(ka, 5000 + step);
+                break;
+              case 4:
+                db.removeExpire(ka);
+                break;
+              case 5:
+                db.rename(ka, kb);
+                break;
+              case 6:
+                db.moveTo(ka, ks.db(1));
+                break;
+              case 7:
+                db.copyTo(ka, kb, db, true);
+                break;
+              case 8:
+                if (a % 20 === 0) ks.swapDb(0, 1);
+                else db.set(`fresh${step}`, createStringObject('f'));
+                break;
+              case 9:
+                if (a % 30 === 0) db.flush();
+                break;
+            }
+          }
+          snap.release();
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
