@@ -274,6 +274,8 @@ describe('Db', () => {
     o.ptr = 'x'.repeat(1000);
     db.signalModified('k');
     expect(ks.usedMemory()).toBeGreaterThan(m1 + 800);
+    expect(db.memoryUsage('k')).toBe(ks.usedMemory());
+    expect(db.memoryUsage('nope')).toBeUndefined();
     db.delete('k');
     expect(ks.usedMemory()).toBe(0);
   });

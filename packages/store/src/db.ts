@@ -491,6 +491,16 @@ export class Db {
     while (this.snapshots.length !== 0) this.snapshots[0]!.detach();
   }
 
+  /**
+   * MEMORY USAGE: estimated bytes of one key (entry overhead + key string + value + TTL slot), or undefined if the key
+   * is not there. Like Redis, no expiry check. The value part comes from its type's `memory` op.
+   */
+  memoryUsage(key: string): number | undefined {
+    const e = this.dict.get(key);
+    if (e === undefined) return undefined;
+    return entryMemory(key, e.val) + (e.ttlPos !== -1 ? TTL_OVERHEAD : 0);
+  }
+
   /** Memory accounted to this db's keys (bytes, estimate). */
   usedMemory(): number {
     return this.mem + this.ttl.length * TTL_OVERHEAD;
