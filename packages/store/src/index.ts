@@ -23,3 +23,4 @@ export * from './types/zset.js';
 export * from './types/slot-index.js';
 export * from './types/hash.js';
 export * from './types/set.js';
+export * from './types/stream.js';
