@@ -386,4 +386,45 @@ describe.skipIf(!haveRedisServer())('sorted sets: differential against redis-ser
     }
   });
 });
+describe.skipIf(!haveRedisServer())('sorted sets: keyspace events match redis-server', () => {
+  it('same events in the same order', async () => {
+    const real = await startRealRedis();
+    const run = async (port: number): Promise<string[]> => {
+      const a = new Redis({ port, host: '127.0.0.1' });
+      const sub = new Redis({ port, host: '127.0.0.1' });
+      const ev: string[] = [];
+      try {
+        await a.select(9);
+        await a.flushdb();
+        await a.config('SET', 'notify-keyspace-events', 'KEA');
+        await sub.psubscribe('__keyspace@9__:*');
+        sub.on('pmessage', (_p: string, ch: string, msg: string) => ev.push(`${ch.split(':').pop() ?? ''} ${msg}`));
+        const cmds: string[][] = [
+          ['zadd', 'z', '1', 'a', '2', 'b'], ['zadd', 'z', '1', 'a'], ['zincrby', 'z', '1', 'a'], ['zrem', 'z', 'x'],
+          ['zrem', 'z', 'a'], ['zremrangebyscore', 'z', '0', '10'], ['zadd', 'z', '1', 'a', '2', 'b', '3', 'c'],
+          ['zpopmin', 'z'], ['zpopmax', 'z', '5'], ['zadd', 'z', '1', 'a'], ['zunionstore', 'd', '1', 'z'],
+          ['zinterstore', 'd', '1', 'nokey'], ['zrangestore', 'e', 'z', '0', '-1'], ['zdiffstore', 'e', '1', 'z'],
+          ['zadd', 'z', '1', 'b'], ['zremrangebyrank', 'z', '0', '0'], ['zremrangebylex', 'z', '-', '+'],
+          ['zadd', 'z', '1', 'a'], ['zmpop', '1', 'z', 'MIN'], ['zadd', 'z', '1', 'a'], ['bzpopmax', 'z', '0'],
+        ];
+        for (const c of cmds) await a.call(c[0]!, ...c.slice(1));
+        await a.ping();
+        await new Promise((r) => setTimeout(r, 100));
+        return ev;
+      } finally {
+        await a.config('SET', 'notify-keyspace-events', '');
+        a.disconnect();
+        sub.disconnect();
+      }
+    };
+    try {
+      const theirs = await run(real.port);
+      expect(await run(srv.port)).toEqual(theirs);
+      expect(theirs.length).toBeGreaterThan(20);
+    } finally {
+      await real.close();
+    }
+  });
+});
+
 if (!haveRedisServer()) console.warn('zsets.test.ts: redis-server not installed, differential tests skipped');
