@@ -138,13 +138,16 @@ export function makeHelpers(R: Runtime) {
 
   // ---- indexing ----
 
+  /** The __index chain; the caller has already found no raw value in `o` when it is a table. */
   function indexMeta(o: unknown, k: unknown, site: string): unknown {
     let t = o;
     for (let loop = 0; loop < 100; loop++) {
       let h: unknown;
       if (t instanceof LuaTable) {
-        const v = t.get(k);
-        if (v !== undefined) return v;
+        if (loop > 0) {
+          const v = t.get(k);
+          if (v !== undefined) return v;
+        }
         const mt = t.mt;
         if (mt === undefined) return undefined;
         h = mt.getStr('__index');
