@@ -129,6 +129,18 @@ describe('HSCAN cursors', () => {
     );
   });
 
+  it('a cursor stays valid on a copy (copy-on-write during a scan)', () => {
+    const h = new HashValue();
+    for (let i = 0; i < 400; i++) h.set(`k${i}`, 'v');
+    for (let i = 0; i < 150; i++) h.delete(`k${i * 2}`); // holes, not yet compacted
+    const seen = new Set<string>();
+    let cursor = h.scanSlots(0n, 100, (s) => seen.add(h.keyAt(s)!));
+    const copy = h.clone();
+    do cursor = copy.scanSlots(cursor, 100, (s) => seen.add(copy.keyAt(s)!));
+    while (cursor !== 0n);
+    expect(seen.size).toBe(250);
+  });
+
   it('an unknown cursor restarts instead of skipping', () => {
     const h = new HashValue();
     for (let i = 0; i < 50; i++) h.set(`k${i}`, 'v');

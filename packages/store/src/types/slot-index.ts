@@ -42,23 +42,15 @@ export abstract class SlotIndex {
       this.data = [];
       return;
     }
-    // copy, compacted: the clone starts a fresh epoch with no scan history
-    this.index = new Map();
-    const out: (string | undefined)[] = new Array<string | undefined>(from.live * stride);
-    const src = from.data;
-    let w = 0;
-    for (let s = 0; s < from.slots; s++) {
-      const k = src[s * stride];
-      if (k === undefined) continue;
-      this.index.set(k, w);
-      out[w * stride] = k;
-      if (stride === 2) out[w * 2 + 1] = src[s * 2 + 1];
-      w++;
-    }
-    this.data = out;
-    this.slots = w;
-    this.live = w;
+    // an exact copy (same slots, epoch and scan history), so cursors handed out for the original stay valid
+    // on the copy (copy-on-write under a snapshot must not break a scan in progress)
+    this.index = new Map(from.index);
+    this.data = from.data.slice();
+    this.slots = from.slots;
+    this.live = from.live;
     this.keyBytes = from.keyBytes;
+    this.epoch = from.epoch;
+    this.history = from.history === null ? null : from.history.slice();
   }
 
   /** Number of live entries. */
