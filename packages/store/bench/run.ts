@@ -110,6 +110,20 @@ function opsBench(): void {
     do c = db.scan(c, 10, () => sink++);
     while (c !== 0n);
   }, rows);
+  time('snapshot: take + iterate, per key', n, () => {
+    const snap = db.snapshot();
+    snap.forEach(() => sink++);
+    snap.release();
+  }, rows);
+  time('snapshot: iterate while overwriting keys not yet read (COW), per key', n, () => {
+    const snap = db.snapshot();
+    let j = 0;
+    snap.forEach(() => {
+      const k = keys[(j++ + 1000) % n]!;
+      db.set(k, createStringObject(vals[j % n]!));
+    });
+    snap.release();
+  }, rows);
   time('RANDOMKEY', n, () => {
     for (let i = 0; i < n; i++) if (db.randomKey() !== undefined) sink++;
   }, rows);

@@ -58,6 +58,7 @@ export class KeyOrder {
   }
 
   maybeCompact(): void {
+    if (this.iterating !== 0) return;
     const len = this.slots.length;
     if (len - this.live > this.live && len > 64) this.compact();
   }

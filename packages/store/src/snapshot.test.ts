@@ -46,7 +46,8 @@ describe('DbSnapshot', () => {
     const snap = db.snapshot();
     const first = snap.next()!;
     expect(first.key).toBe('k0');
-    for (let i = 0; i < 300; i++) db.delete(`k${i}`); // would compact the slot array without the snapshot
+    for (let i = 0; i < 300; i++) if (i % 3 !== 0) db.delete(`k${i}`); // would compact the slot array
+    for (let c = db.scan(0n, 10, () => undefined); c !== 0n; ) c = db.scan(c, 10, () => undefined); // nor may SCAN
     db.set('later', createStringObject('x'));
     ks.swapDb(0, 1);
     ks.db(1).flush();
@@ -111,7 +112,7 @@ describe('DbSnapshot (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 80 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.nat(120), fc.nat(120)), { maxLength: 300 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.nat(120), fc.nat(120)), { maxLength: 300 }),
         (initial, ops: Op[]) => {
           const ks = new Keyspace({ clock: () => 0 });
           const db = ks.db(0);
@@ -165,6 +166,10 @@ describe('DbSnapshot (property)', () => {
                 break;
               case 9:
                 if (a % 30 === 0) db.flush();
+                break;
+              case 10:
+                for (let j = 0; j < 30; j++) db.delete(`k${(a + j) % 80}`);
+                db.scan(0n, 5, () => undefined);
                 break;
             }
           }
