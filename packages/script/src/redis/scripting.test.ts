@@ -174,3 +174,34 @@ describe('RedisLua', () => {
     expect(rl.engine.globals.get('KEYS')).toBeInstanceOf(LuaTable);
   });
 });
+
+describe('hostile scripts (BAD-INPUT 21, 23)', () => {
+  it('fail with clear errors and keep replies well-formed', () => {
+    const cases: [string, string][] = [
+      ['return bit.tohex(65535, -2147483648)', '0000FFFF'],
+      ['return unpack({}, 1, 1e8)', 'ERR user_script:1: too many results to unpack'],
+      ["return string.rep('x', 2^31)", 'ERR user_script:1: not enough memory'],
+      ['local function f() return f() + 1 end return f()', 'ERR user_script:1: stack overflow'],
+      ["getmetatable('').__index = {}", 'ERR user_script:1: Attempt to modify a readonly table'],
+      ["return loadstring('\\27Lua')", ''],
+      ['return os.execute("ls")', "ERR user_script:1: attempt to call field 'execute' (a nil value)"],
+      ['local t = setmetatable({}, {__index = function(t, k) return t[k] end}) return t.x', 'ERR user_script:1: stack overflow'],
+    ];
+    for (const [src, want] of cases) {
+      const r = evalScript(src);
+      const text = r.t === 'error' ? r.v.replace(/ script: .*$/, '') : r.t === 'bulk' ? r.v : '';
+      expect(text, src).toBe(want);
+    }
+    expect(evalScript("return redis.error_reply('bad\\r\\nthing')")).toEqual({ t: 'error', v: 'ERR bad  thing' });
+    expect(evalScript("return redis.status_reply('x\\ny')")).toEqual({ t: 'status', v: 'x y' });
+    const cyclic = evalScript('local t = {} t[1] = t return t');
+    let depth = 0;
+    let cur: ScriptReply = cyclic;
+    while (cur.t === 'array') {
+      depth++;
+      cur = cur.v[0] as ScriptReply;
+    }
+    expect(cur).toEqual({ t: 'error', v: 'ERR reached lua stack limit' });
+    expect(depth).toBeGreaterThan(100);
+  });
+});
