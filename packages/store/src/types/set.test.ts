@@ -38,6 +38,15 @@ describe('SetValue', () => {
     while (cur !== 0n);
     expect(got.size).toBe(500);
   });
+
+  it('keeps holes at most the live count even when removing from the tail', () => {
+    const s = new SetValue();
+    for (let i = 0; i < 300; i++) s.add(`m${i}`);
+    for (let i = 0; i < 100; i++) s.delete(`m${i}`); // holes at the front
+    for (let i = 299; i >= 150; i--) s.delete(`m${i}`); // tail removals
+    expect(s.slotCount - s.size).toBeLessThanOrEqual(s.size);
+    expect(s.members()).toEqual(Array.from({ length: 50 }, (_v, i) => `m${100 + i}`));
+  });
 });
 
 describe('set encodings', () => {

@@ -111,9 +111,9 @@ export abstract class SlotIndex {
       while (n > 0 && data[(n - 1) * stride] === undefined) n--;
       this.slots = n;
       data.length = n * stride;
-    } else if (this.slots - this.live > this.live && this.slots > MIN_COMPACT_SLOTS) {
-      this.compact();
     }
+    // keep holes <= live entries: random picks then need at most 2 tries on average
+    if (this.slots - this.live > this.live && this.slots > MIN_COMPACT_SLOTS) this.compact();
     return s;
   }
 
