@@ -4,6 +4,11 @@ import { appendCommand } from '../string/append.js';
 import { authCommand } from '../connection/auth.js';
 import { bgrewriteaofCommand } from '../introspection/bgrewriteaof.js';
 import { bgsaveCommand } from '../introspection/bgsave.js';
+import { bitcountCommand } from '../bitops/bitcount.js';
+import { bitfieldCommand } from '../bitops/bitfield.js';
+import { bitfieldRoCommand } from '../bitops/bitfield_ro.js';
+import { bitopCommand } from '../bitops/bitop.js';
+import { bitposCommand } from '../bitops/bitpos.js';
 import { blmoveCommand } from '../list/blmove.js';
 import { blmpopCommand } from '../list/blmpop.js';
 import { blpopCommand } from '../list/blpop.js';
@@ -68,6 +73,7 @@ import { functionLoadCommand } from '../scripting/function-load.js';
 import { functionRestoreCommand } from '../scripting/function-restore.js';
 import { functionStatsCommand } from '../scripting/function-stats.js';
 import { getCommand } from '../string/get.js';
+import { getbitCommand } from '../bitops/getbit.js';
 import { getdelCommand } from '../string/getdel.js';
 import { getexCommand } from '../string/getex.js';
 import { getrangeCommand } from '../string/getrange.js';
@@ -134,6 +140,11 @@ import { persistCommand } from '../keys/persist.js';
 import { pexpireCommand } from '../keys/pexpire.js';
 import { pexpireatCommand } from '../keys/pexpireat.js';
 import { pexpiretimeCommand } from '../keys/pexpiretime.js';
+import { pfaddCommand } from '../hyperloglog/pfadd.js';
+import { pfcountCommand } from '../hyperloglog/pfcount.js';
+import { pfdebugCommand } from '../hyperloglog/pfdebug.js';
+import { pfmergeCommand } from '../hyperloglog/pfmerge.js';
+import { pfselftestCommand } from '../hyperloglog/pfselftest.js';
 import { pingCommand } from '../connection/ping.js';
 import { psetexCommand } from '../string/psetex.js';
 import { psubscribeCommand } from '../pubsub/psubscribe.js';
@@ -168,6 +179,7 @@ import { sdiffCommand } from '../set/sdiff.js';
 import { sdiffstoreCommand } from '../set/sdiffstore.js';
 import { selectCommand } from '../connection/select.js';
 import { setCommand } from '../string/set.js';
+import { setbitCommand } from '../bitops/setbit.js';
 import { setexCommand } from '../string/setex.js';
 import { setnxCommand } from '../string/setnx.js';
 import { setrangeCommand } from '../string/setrange.js';
@@ -205,6 +217,29 @@ import { unsubscribeCommand } from '../pubsub/unsubscribe.js';
 import { unwatchCommand } from '../multi/unwatch.js';
 import { waitCommand } from '../introspection/wait.js';
 import { watchCommand } from '../multi/watch.js';
+import { xackCommand } from '../stream/xack.js';
+import { xaddCommand } from '../stream/xadd.js';
+import { xautoclaimCommand } from '../stream/xautoclaim.js';
+import { xclaimCommand } from '../stream/xclaim.js';
+import { xdelCommand } from '../stream/xdel.js';
+import { xgroupCreateCommand } from '../stream/xgroup-create.js';
+import { xgroupCreateconsumerCommand } from '../stream/xgroup-createconsumer.js';
+import { xgroupDelconsumerCommand } from '../stream/xgroup-delconsumer.js';
+import { xgroupDestroyCommand } from '../stream/xgroup-destroy.js';
+import { xgroupHelpCommand } from '../stream/xgroup-help.js';
+import { xgroupSetidCommand } from '../stream/xgroup-setid.js';
+import { xinfoConsumersCommand } from '../stream/xinfo-consumers.js';
+import { xinfoGroupsCommand } from '../stream/xinfo-groups.js';
+import { xinfoHelpCommand } from '../stream/xinfo-help.js';
+import { xinfoStreamCommand } from '../stream/xinfo-stream.js';
+import { xlenCommand } from '../stream/xlen.js';
+import { xpendingCommand } from '../stream/xpending.js';
+import { xrangeCommand } from '../stream/xrange.js';
+import { xreadCommand } from '../stream/xread.js';
+import { xreadgroupCommand } from '../stream/xreadgroup.js';
+import { xrevrangeCommand } from '../stream/xrevrange.js';
+import { xsetidCommand } from '../stream/xsetid.js';
+import { xtrimCommand } from '../stream/xtrim.js';
 import { zaddCommand } from '../zset/zadd.js';
 import { zcardCommand } from '../zset/zcard.js';
 import { zcountCommand } from '../zset/zcount.js';
@@ -243,6 +278,11 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'auth': authCommand,
   'bgrewriteaof': bgrewriteaofCommand,
   'bgsave': bgsaveCommand,
+  'bitcount': bitcountCommand,
+  'bitfield': bitfieldCommand,
+  'bitfield_ro': bitfieldRoCommand,
+  'bitop': bitopCommand,
+  'bitpos': bitposCommand,
   'blmove': blmoveCommand,
   'blmpop': blmpopCommand,
   'blpop': blpopCommand,
@@ -307,6 +347,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'function|restore': functionRestoreCommand,
   'function|stats': functionStatsCommand,
   'get': getCommand,
+  'getbit': getbitCommand,
   'getdel': getdelCommand,
   'getex': getexCommand,
   'getrange': getrangeCommand,
@@ -373,6 +414,11 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'pexpire': pexpireCommand,
   'pexpireat': pexpireatCommand,
   'pexpiretime': pexpiretimeCommand,
+  'pfadd': pfaddCommand,
+  'pfcount': pfcountCommand,
+  'pfdebug': pfdebugCommand,
+  'pfmerge': pfmergeCommand,
+  'pfselftest': pfselftestCommand,
   'ping': pingCommand,
   'psetex': psetexCommand,
   'psubscribe': psubscribeCommand,
@@ -407,6 +453,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'sdiffstore': sdiffstoreCommand,
   'select': selectCommand,
   'set': setCommand,
+  'setbit': setbitCommand,
   'setex': setexCommand,
   'setnx': setnxCommand,
   'setrange': setrangeCommand,
@@ -444,6 +491,29 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'unwatch': unwatchCommand,
   'wait': waitCommand,
   'watch': watchCommand,
+  'xack': xackCommand,
+  'xadd': xaddCommand,
+  'xautoclaim': xautoclaimCommand,
+  'xclaim': xclaimCommand,
+  'xdel': xdelCommand,
+  'xgroup|create': xgroupCreateCommand,
+  'xgroup|createconsumer': xgroupCreateconsumerCommand,
+  'xgroup|delconsumer': xgroupDelconsumerCommand,
+  'xgroup|destroy': xgroupDestroyCommand,
+  'xgroup|help': xgroupHelpCommand,
+  'xgroup|setid': xgroupSetidCommand,
+  'xinfo|consumers': xinfoConsumersCommand,
+  'xinfo|groups': xinfoGroupsCommand,
+  'xinfo|help': xinfoHelpCommand,
+  'xinfo|stream': xinfoStreamCommand,
+  'xlen': xlenCommand,
+  'xpending': xpendingCommand,
+  'xrange': xrangeCommand,
+  'xread': xreadCommand,
+  'xreadgroup': xreadgroupCommand,
+  'xrevrange': xrevrangeCommand,
+  'xsetid': xsetidCommand,
+  'xtrim': xtrimCommand,
   'zadd': zaddCommand,
   'zcard': zcardCommand,
   'zcount': zcountCommand,

@@ -145,6 +145,463 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "bitcount",
+  "summary": "Count set bits in a string",
+  "complexity": "O(N)",
+  "group": "bitmap",
+  "since": "2.6.0",
+  "arity": -2,
+  "function": "bitcountCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the `BYTE|BIT` option."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "BITMAP",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "index",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "start",
+      "type": "integer"
+     },
+     {
+      "name": "end",
+      "type": "integer"
+     },
+     {
+      "name": "index_unit",
+      "type": "oneof",
+      "since": "7.0.0",
+      "optional": true,
+      "arguments": [
+       {
+        "name": "byte",
+        "type": "pure-token",
+        "token": "BYTE"
+       },
+       {
+        "name": "bit",
+        "type": "pure-token",
+        "token": "BIT"
+       }
+      ]
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "bitfield",
+  "summary": "Perform arbitrary bitfield integer operations on strings",
+  "complexity": "O(1) for each subcommand specified",
+  "group": "bitmap",
+  "since": "3.2.0",
+  "arity": -2,
+  "function": "bitfieldCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "BITMAP",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "notes": "This command allows both access and modification of the key",
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE",
+     "VARIABLE_FLAGS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "operation",
+    "type": "oneof",
+    "optional": true,
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "encoding_offset",
+      "type": "block",
+      "token": "GET",
+      "arguments": [
+       {
+        "name": "encoding",
+        "type": "string"
+       },
+       {
+        "name": "offset",
+        "type": "integer"
+       }
+      ]
+     },
+     {
+      "name": "write",
+      "type": "block",
+      "arguments": [
+       {
+        "name": "wrap_sat_fail",
+        "type": "oneof",
+        "token": "OVERFLOW",
+        "optional": true,
+        "arguments": [
+         {
+          "name": "wrap",
+          "type": "pure-token",
+          "token": "WRAP"
+         },
+         {
+          "name": "sat",
+          "type": "pure-token",
+          "token": "SAT"
+         },
+         {
+          "name": "fail",
+          "type": "pure-token",
+          "token": "FAIL"
+         }
+        ]
+       },
+       {
+        "name": "write_operation",
+        "type": "oneof",
+        "arguments": [
+         {
+          "name": "encoding_offset_value",
+          "type": "block",
+          "token": "SET",
+          "arguments": [
+           {
+            "name": "encoding",
+            "type": "string"
+           },
+           {
+            "name": "offset",
+            "type": "integer"
+           },
+           {
+            "name": "value",
+            "type": "integer"
+           }
+          ]
+         },
+         {
+          "name": "encoding_offset_increment",
+          "type": "block",
+          "token": "INCRBY",
+          "arguments": [
+           {
+            "name": "encoding",
+            "type": "string"
+           },
+           {
+            "name": "offset",
+            "type": "integer"
+           },
+           {
+            "name": "increment",
+            "type": "integer"
+           }
+          ]
+         }
+        ]
+       }
+      ]
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "bitfield_ro",
+  "summary": "Perform arbitrary bitfield integer operations on strings. Read-only variant of BITFIELD",
+  "complexity": "O(1) for each subcommand specified",
+  "group": "bitmap",
+  "since": "6.0.0",
+  "arity": -2,
+  "function": "bitfieldRoCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "BITMAP",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "encoding_offset",
+    "type": "block",
+    "token": "GET",
+    "optional": true,
+    "multiple": true,
+    "multiple_token": true,
+    "arguments": [
+     {
+      "name": "encoding",
+      "type": "string"
+     },
+     {
+      "name": "offset",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "bitop",
+  "summary": "Perform bitwise operations between strings",
+  "complexity": "O(N)",
+  "group": "bitmap",
+  "since": "2.6.0",
+  "arity": -4,
+  "function": "bitopCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "BITMAP",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 3
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "operation",
+    "type": "string"
+   },
+   {
+    "name": "destkey",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "bitpos",
+  "summary": "Find first bit set or clear in a string",
+  "complexity": "O(N)",
+  "group": "bitmap",
+  "since": "2.8.7",
+  "arity": -3,
+  "function": "bitposCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the `BYTE|BIT` option."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "BITMAP",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "bit",
+    "type": "integer"
+   },
+   {
+    "name": "index",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "start",
+      "type": "integer"
+     },
+     {
+      "name": "end_index",
+      "type": "block",
+      "optional": true,
+      "arguments": [
+       {
+        "name": "end",
+        "type": "integer"
+       },
+       {
+        "name": "index_unit",
+        "type": "oneof",
+        "since": "7.0.0",
+        "optional": true,
+        "arguments": [
+         {
+          "name": "byte",
+          "type": "pure-token",
+          "token": "BYTE"
+         },
+         {
+          "name": "bit",
+          "type": "pure-token",
+          "token": "BIT"
+         }
+        ]
+       }
+      ]
+     }
+    ]
+   }
+  ]
+ },
+ {
   "name": "blmove",
   "summary": "Pop an element from a list, push it to another list and return it; or block until one is available",
   "complexity": "O(1)",
@@ -3051,6 +3508,55 @@ export const SPECS: readonly CommandSpec[] = [
     "name": "key",
     "type": "key",
     "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "getbit",
+  "summary": "Returns the bit value at offset in the string value stored at key",
+  "complexity": "O(1)",
+  "group": "bitmap",
+  "since": "2.2.0",
+  "arity": 3,
+  "function": "getbitCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "BITMAP",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "offset",
+    "type": "integer"
    }
   ]
  },
@@ -6250,6 +6756,250 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "pfadd",
+  "summary": "Adds the specified elements to the specified HyperLogLog.",
+  "complexity": "O(1) to add every element.",
+  "group": "hyperloglog",
+  "since": "2.8.9",
+  "arity": -2,
+  "function": "pfaddCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HYPERLOGLOG",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "element",
+    "type": "string",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "pfcount",
+  "summary": "Return the approximated cardinality of the set(s) observed by the HyperLogLog at key(s).",
+  "complexity": "O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.",
+  "group": "hyperloglog",
+  "since": "2.8.9",
+  "arity": -2,
+  "function": "pfcountCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "HYPERLOGLOG",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "notes": "RW because it may change the internal representation of the key, and propagate to replicas",
+    "flags": [
+     "RW",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "pfdebug",
+  "summary": "Internal commands for debugging HyperLogLog values",
+  "complexity": "N/A",
+  "group": "hyperloglog",
+  "since": "2.8.9",
+  "arity": 3,
+  "function": "pfdebugCommand",
+  "doc_flags": [
+   "SYSCMD"
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "ADMIN"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HYPERLOGLOG",
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "subcommand",
+    "type": "string"
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "pfmerge",
+  "summary": "Merge N different HyperLogLogs into a single one.",
+  "complexity": "O(N) to merge N HyperLogLogs, but with high constant times.",
+  "group": "hyperloglog",
+  "since": "2.8.9",
+  "arity": -2,
+  "function": "pfmergeCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "HYPERLOGLOG",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destkey",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "sourcekey",
+    "type": "key",
+    "key_spec_index": 1,
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "pfselftest",
+  "summary": "An internal command for testing HyperLogLog values",
+  "complexity": "N/A",
+  "group": "hyperloglog",
+  "since": "2.8.9",
+  "arity": 1,
+  "function": "pfselftestCommand",
+  "doc_flags": [
+   "SYSCMD"
+  ],
+  "command_flags": [
+   "ADMIN"
+  ],
+  "acl_categories": [
+   "HYPERLOGLOG",
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ]
+ },
+ {
   "name": "ping",
   "summary": "Ping the server",
   "complexity": "O(1)",
@@ -7673,6 +8423,60 @@ export const SPECS: readonly CommandSpec[] = [
       "since": "6.0.0"
      }
     ]
+   }
+  ]
+ },
+ {
+  "name": "setbit",
+  "summary": "Sets or clears the bit at offset in the string value stored at key",
+  "complexity": "O(1)",
+  "group": "bitmap",
+  "since": "2.2.0",
+  "arity": 4,
+  "function": "setbitCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "BITMAP",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "offset",
+    "type": "integer"
+   },
+   {
+    "name": "value",
+    "type": "integer"
    }
   ]
  },
@@ -9393,6 +10197,1586 @@ export const SPECS: readonly CommandSpec[] = [
     "type": "key",
     "key_spec_index": 0,
     "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "xack",
+  "summary": "Marks a pending message as correctly processed, effectively removing it from the pending entries list of the consumer group. Return value of the command is the number of messages successfully acknowledged, that is, the IDs we were actually able to resolve in the PEL.",
+  "complexity": "O(1) for each message ID processed.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -4,
+  "function": "xackCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "group",
+    "type": "string"
+   },
+   {
+    "name": "id",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "xadd",
+  "summary": "Appends a new entry to a stream",
+  "complexity": "O(1) when adding a new entry, O(N) when trimming where N being the number of entries evicted.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -5,
+  "function": "xaddCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `NOMKSTREAM` option, `MINID` trimming strategy and the `LIMIT` option."
+   ],
+   [
+    "7.0.0",
+    "Added support for the `<ms>-*` explicit ID form."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "FAST"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "notes": "UPDATE instead of INSERT because of the optional trimming feature",
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "nomkstream",
+    "type": "pure-token",
+    "token": "NOMKSTREAM",
+    "since": "6.2.0",
+    "optional": true
+   },
+   {
+    "name": "trim",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "strategy",
+      "type": "oneof",
+      "arguments": [
+       {
+        "name": "maxlen",
+        "type": "pure-token",
+        "token": "MAXLEN"
+       },
+       {
+        "name": "minid",
+        "type": "pure-token",
+        "token": "MINID",
+        "since": "6.2.0"
+       }
+      ]
+     },
+     {
+      "name": "operator",
+      "type": "oneof",
+      "optional": true,
+      "arguments": [
+       {
+        "name": "equal",
+        "type": "pure-token",
+        "token": "="
+       },
+       {
+        "name": "approximately",
+        "type": "pure-token",
+        "token": "~"
+       }
+      ]
+     },
+     {
+      "name": "threshold",
+      "type": "string"
+     },
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "LIMIT",
+      "since": "6.2.0",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "id_or_auto",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "auto_id",
+      "type": "pure-token",
+      "token": "*"
+     },
+     {
+      "name": "id",
+      "type": "string"
+     }
+    ]
+   },
+   {
+    "name": "field_value",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "field",
+      "type": "string"
+     },
+     {
+      "name": "value",
+      "type": "string"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "xautoclaim",
+  "summary": "Changes (or acquires) ownership of messages in a consumer group, as if the messages were delivered to the specified consumer.",
+  "complexity": "O(1) if COUNT is small.",
+  "group": "stream",
+  "since": "6.2.0",
+  "arity": -6,
+  "function": "xautoclaimCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added an element to the reply array, containing deleted entries the command cleared from the PEL"
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "FAST"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "group",
+    "type": "string"
+   },
+   {
+    "name": "consumer",
+    "type": "string"
+   },
+   {
+    "name": "min-idle-time",
+    "type": "string"
+   },
+   {
+    "name": "start",
+    "type": "string"
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   },
+   {
+    "name": "justid",
+    "type": "pure-token",
+    "token": "JUSTID",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xclaim",
+  "summary": "Changes (or acquires) ownership of a message in a consumer group, as if the message was delivered to the specified consumer.",
+  "complexity": "O(log N) with N being the number of messages in the PEL of the consumer group.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -6,
+  "function": "xclaimCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "FAST"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "group",
+    "type": "string"
+   },
+   {
+    "name": "consumer",
+    "type": "string"
+   },
+   {
+    "name": "min-idle-time",
+    "type": "string"
+   },
+   {
+    "name": "id",
+    "type": "string",
+    "multiple": true
+   },
+   {
+    "name": "ms",
+    "type": "integer",
+    "token": "IDLE",
+    "optional": true
+   },
+   {
+    "name": "unix-time-milliseconds",
+    "type": "unix-time",
+    "token": "TIME",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "RETRYCOUNT",
+    "optional": true
+   },
+   {
+    "name": "force",
+    "type": "pure-token",
+    "token": "FORCE",
+    "optional": true
+   },
+   {
+    "name": "justid",
+    "type": "pure-token",
+    "token": "JUSTID",
+    "optional": true
+   },
+   {
+    "name": "id",
+    "type": "string",
+    "token": "LASTID",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xdel",
+  "summary": "Removes the specified entries from the stream. Returns the number of items actually deleted, that may be different from the number of IDs passed in case certain IDs do not exist.",
+  "complexity": "O(1) for each single item to delete in the stream, regardless of the stream size.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -3,
+  "function": "xdelCommand",
+  "command_flags": [
+   "WRITE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "id",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "xgroup|create",
+  "summary": "Create a consumer group.",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -5,
+  "container": "XGROUP",
+  "function": "xgroupCreateCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the `entries_read` named argument."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "groupname",
+    "type": "string"
+   },
+   {
+    "name": "id",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "id",
+      "type": "string"
+     },
+     {
+      "name": "new_id",
+      "type": "pure-token",
+      "token": "$"
+     }
+    ]
+   },
+   {
+    "name": "mkstream",
+    "type": "pure-token",
+    "token": "MKSTREAM",
+    "optional": true
+   },
+   {
+    "name": "entries_read",
+    "type": "integer",
+    "token": "ENTRIESREAD",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xgroup|createconsumer",
+  "summary": "Create a consumer in a consumer group.",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "6.2.0",
+  "arity": 5,
+  "container": "XGROUP",
+  "function": "xgroupCreateconsumerCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "INSERT"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "groupname",
+    "type": "string"
+   },
+   {
+    "name": "consumername",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "xgroup|delconsumer",
+  "summary": "Delete a consumer from a consumer group.",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 5,
+  "container": "XGROUP",
+  "function": "xgroupDelconsumerCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "groupname",
+    "type": "string"
+   },
+   {
+    "name": "consumername",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "xgroup|destroy",
+  "summary": "Destroy a consumer group.",
+  "complexity": "O(N) where N is the number of entries in the group's pending entries list (PEL).",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 4,
+  "container": "XGROUP",
+  "function": "xgroupDestroyCommand",
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "groupname",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "xgroup|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "XGROUP",
+  "function": "xgroupHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "STREAM",
+   "SLOW"
+  ]
+ },
+ {
+  "name": "xgroup|setid",
+  "summary": "Set a consumer group to an arbitrary last delivered ID value.",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -5,
+  "container": "XGROUP",
+  "function": "xgroupSetidCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the optional `entries_read` argument."
+   ]
+  ],
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "groupname",
+    "type": "string"
+   },
+   {
+    "name": "id",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "id",
+      "type": "string"
+     },
+     {
+      "name": "new_id",
+      "type": "pure-token",
+      "token": "$"
+     }
+    ]
+   },
+   {
+    "name": "entries_read",
+    "type": "integer",
+    "token": "ENTRIESREAD",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xgroup",
+  "summary": "A container for consumer groups commands",
+  "complexity": "Depends on subcommand.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "xinfo|consumers",
+  "summary": "List the consumers in a consumer group",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 4,
+  "container": "XINFO",
+  "function": "xinfoConsumersCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "groupname",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "xinfo|groups",
+  "summary": "List the consumer groups of a stream",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 3,
+  "container": "XINFO",
+  "function": "xinfoGroupsCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the `entries-read` and `lag` fields"
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "xinfo|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "XINFO",
+  "function": "xinfoHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "STREAM",
+   "SLOW"
+  ]
+ },
+ {
+  "name": "xinfo|stream",
+  "summary": "Get information about a stream",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -3,
+  "container": "XINFO",
+  "function": "xinfoStreamCommand",
+  "history": [
+   [
+    "6.0.0",
+    "Added the `FULL` modifier."
+   ],
+   [
+    "7.0.0",
+    "Added the `max-deleted-entry-id`, `entries-added`, `recorded-first-entry-id`, `entries-read` and `lag` fields"
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "full",
+    "type": "block",
+    "token": "FULL",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT",
+      "optional": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "xinfo",
+  "summary": "A container for stream introspection commands",
+  "complexity": "Depends on subcommand.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "xlen",
+  "summary": "Return the number of entries in a stream",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": 2,
+  "function": "xlenCommand",
+  "command_flags": [
+   "READONLY",
+   "FAST"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
+  "name": "xpending",
+  "summary": "Return information and entries from a stream consumer group pending entries list, that are messages fetched but never acknowledged.",
+  "complexity": "O(N) with N being the number of elements returned, so asking for a small fixed number of entries per call is O(1). O(M), where M is the total number of entries scanned when used with the IDLE filter. When the command returns just the summary and the list of consumers is small, it runs in O(1) time; otherwise, an additional O(N) time for iterating every consumer.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -3,
+  "function": "xpendingCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `IDLE` option and exclusive range intervals."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "group",
+    "type": "string"
+   },
+   {
+    "name": "filters",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "min-idle-time",
+      "type": "integer",
+      "token": "IDLE",
+      "since": "6.2.0",
+      "optional": true
+     },
+     {
+      "name": "start",
+      "type": "string"
+     },
+     {
+      "name": "end",
+      "type": "string"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     },
+     {
+      "name": "consumer",
+      "type": "string",
+      "optional": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "xrange",
+  "summary": "Return a range of elements in a stream, with IDs matching the specified IDs interval",
+  "complexity": "O(N) with N being the number of elements being returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -4,
+  "function": "xrangeCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added exclusive ranges."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "start",
+    "type": "string"
+   },
+   {
+    "name": "end",
+    "type": "string"
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xread",
+  "summary": "Return never seen elements in multiple streams, with IDs greater than the ones reported by the caller for each stream. Can block.",
+  "complexity": "For each stream mentioned: O(N) with N being the number of elements being returned, it means that XREAD-ing with a fixed COUNT is O(1). Note that when the BLOCK option is used, XADD will pay O(M) time in order to serve the M clients blocked on the stream getting new data.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -4,
+  "function": "xreadCommand",
+  "command_flags": [
+   "READONLY",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "STREAMS",
+      "startfrom": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 2
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   },
+   {
+    "name": "milliseconds",
+    "type": "integer",
+    "token": "BLOCK",
+    "optional": true
+   },
+   {
+    "name": "streams",
+    "type": "block",
+    "token": "STREAMS",
+    "arguments": [
+     {
+      "name": "key",
+      "type": "key",
+      "key_spec_index": 0,
+      "multiple": true
+     },
+     {
+      "name": "id",
+      "type": "string",
+      "multiple": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "xreadgroup",
+  "summary": "Return new entries from a stream using a consumer group, or access the history of the pending entries for a given consumer. Can block.",
+  "complexity": "For each stream mentioned: O(M) with M being the number of elements returned. If M is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1). On the other side when XREADGROUP blocks, XADD will pay the O(N) time in order to serve the N clients blocked on the stream getting new data.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -7,
+  "function": "xreadgroupCommand",
+  "command_flags": [
+   "WRITE",
+   "BLOCKING"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW",
+   "BLOCKING"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "STREAMS",
+      "startfrom": 4
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 2
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "group_consumer",
+    "type": "block",
+    "token": "GROUP",
+    "arguments": [
+     {
+      "name": "group",
+      "type": "string"
+     },
+     {
+      "name": "consumer",
+      "type": "string"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   },
+   {
+    "name": "milliseconds",
+    "type": "integer",
+    "token": "BLOCK",
+    "optional": true
+   },
+   {
+    "name": "noack",
+    "type": "pure-token",
+    "token": "NOACK",
+    "optional": true
+   },
+   {
+    "name": "streams",
+    "type": "block",
+    "token": "STREAMS",
+    "arguments": [
+     {
+      "name": "key",
+      "type": "key",
+      "key_spec_index": 0,
+      "multiple": true
+     },
+     {
+      "name": "id",
+      "type": "string",
+      "multiple": true
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "xrevrange",
+  "summary": "Return a range of elements in a stream, with IDs matching the specified IDs interval, in reverse order (from greater to smaller IDs) compared to XRANGE",
+  "complexity": "O(N) with N being the number of elements returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -4,
+  "function": "xrevrangeCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added exclusive ranges."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STREAM",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "end",
+    "type": "string"
+   },
+   {
+    "name": "start",
+    "type": "string"
+   },
+   {
+    "name": "count",
+    "type": "integer",
+    "token": "COUNT",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xsetid",
+  "summary": "An internal command for replicating stream values",
+  "complexity": "O(1)",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -3,
+  "function": "xsetidCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added the `entries_added` and `max_deleted_entry_id` arguments."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM",
+   "FAST"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "FAST"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "last-id",
+    "type": "string"
+   },
+   {
+    "name": "entries_added",
+    "type": "integer",
+    "token": "ENTRIESADDED",
+    "since": "7.0.0",
+    "optional": true
+   },
+   {
+    "name": "max_deleted_entry_id",
+    "type": "string",
+    "token": "MAXDELETEDID",
+    "since": "7.0.0",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "xtrim",
+  "summary": "Trims the stream to (approximately if '~' is passed) a certain size",
+  "complexity": "O(N), with N being the number of evicted entries. Constant times are very small however, since entries are organized in macro nodes containing multiple entries that can be released with a single deallocation.",
+  "group": "stream",
+  "since": "5.0.0",
+  "arity": -4,
+  "function": "xtrimCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `MINID` trimming strategy and the `LIMIT` option."
+   ]
+  ],
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "STREAM",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "trim",
+    "type": "block",
+    "arguments": [
+     {
+      "name": "strategy",
+      "type": "oneof",
+      "arguments": [
+       {
+        "name": "maxlen",
+        "type": "pure-token",
+        "token": "MAXLEN"
+       },
+       {
+        "name": "minid",
+        "type": "pure-token",
+        "token": "MINID",
+        "since": "6.2.0"
+       }
+      ]
+     },
+     {
+      "name": "operator",
+      "type": "oneof",
+      "optional": true,
+      "arguments": [
+       {
+        "name": "equal",
+        "type": "pure-token",
+        "token": "="
+       },
+       {
+        "name": "approximately",
+        "type": "pure-token",
+        "token": "~"
+       }
+      ]
+     },
+     {
+      "name": "threshold",
+      "type": "string"
+     },
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "LIMIT",
+      "since": "6.2.0",
+      "optional": true
+     }
+    ]
    }
   ]
  },
