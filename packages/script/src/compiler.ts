@@ -326,12 +326,23 @@ class FnCompiler {
   table(e: Extract<Expr, { k: 'table' }>): string {
     const pos: string[] = [];
     const keyed: string[] = [];
+    const mixed = e.items.some((it) => it.t === 'pos') && e.items.some((it) => it.t === 'key');
+    const pre: string[] = [];
+    // with positional and keyed items mixed, evaluate everything in source order first (Lua's order)
+    const val = (x: Expr): string => {
+      const js = this.expr(x);
+      if (!mixed || !mayCall(x)) return js;
+      const t = this.tmp();
+      pre.push(`${t} = ${js}`);
+      return t;
+    };
     e.items.forEach((it, i) => {
       if (it.t === 'pos') {
         if (i === e.items.length - 1 && isMulti(it.v)) pos.push(`...${this.multi(it.v)}`);
-        else pos.push(this.expr(it.v));
-      } else keyed.push(this.expr(it.key), this.expr(it.v));
+        else pos.push(val(it.v));
+      } else keyed.push(val(it.key), val(it.v));
     });
+    if (pre.length > 0) return `(${pre.join(', ')}, tnew([${pos.join(', ')}], [${keyed.join(', ')}], ${this.site(e.line)}))`;
     if (keyed.length === 0) {
       if (pos.length === 0) return 'new LuaTable()';
       return `tarr([${pos.join(', ')}])`;
