@@ -64,10 +64,20 @@ describe('activeExpireCycle', () => {
     }
     now += 1;
     // every timer read advances 1ms and the budget is checked every 16 loops (of 20 keys each):
-    // 0ms is spent at the first check, 5ms at the sixth
-    expect(ks.activeExpireCycle(0)).toBe(16 * 20);
+    // 1ms is spent at the first check (over a 0.5ms budget), 5ms at the sixth
+    expect(ks.activeExpireCycle(0.5)).toBe(16 * 20);
     expect(ks.activeExpireCycle(4)).toBe(5 * 16 * 20);
     expect(db.size()).toBe(10_000 - 6 * 16 * 20);
+    expect(ks.activeExpireCycle(0)).toBe(0); // no budget, no work
+  });
+
+  it('derives the cron budget from hz and honours active-expire-enabled', () => {
+    const ks = new Keyspace({ clock: () => 0 });
+    expect(ks.activeExpireBudgetMs()).toBe(25); // hz 10: 100 ms period, 25%
+    ks.config.hz = 100;
+    expect(ks.activeExpireBudgetMs()).toBe(2.5);
+    ks.config.activeExpireEnabled = false;
+    expect(ks.activeExpireBudgetMs()).toBe(0);
   });
 
   it('maintains avg_ttl as a moving average of sampled TTLs', () => {

@@ -125,7 +125,7 @@ export class Keyspace {
    * Stops when `budgetMs` (measured with the timer) is spent. Returns the number of keys expired.
    */
   activeExpireCycle(budgetMs: number): number {
-    if (this.replica) return 0;
+    if (this.replica || budgetMs <= 0) return 0;
     const start = this.timer();
     const dbs = this.dbs;
     let expired = 0;
@@ -169,6 +169,16 @@ export class Keyspace {
       }
     }
     return expired;
+  }
+
+  /**
+   * The time budget Redis gives one slow active expire cycle run from cron: 25% of a cron period (1000/hz ms).
+   * Returns 0 when active-expire is disabled, so `activeExpireCycle(ks.activeExpireBudgetMs())` is always right.
+   */
+  activeExpireBudgetMs(): number {
+    if (!this.config.activeExpireEnabled || this.replica) return 0;
+    const hz = Math.min(500, Math.max(1, this.config.hz));
+    return (1000 / hz) * 0.25;
   }
 
   /** Estimated bytes used by all keys and values (see README: how memory is estimated). */
