@@ -55,11 +55,10 @@ describe('keyspace over ioredis', () => {
     expect((await io.keys('scan:*')).length).toBe(500);
   });
 
-  it('KEYS with a hostile pattern answers fast (no exponential backtracking)', async () => {
+  it('KEYS with a hostile pattern answers (no exponential backtracking; the test timeout is the guard)', async () => {
     await io.set('a'.repeat(300), '1');
-    const t0 = Date.now();
     expect(await io.keys(`${'*a'.repeat(100)}b`)).toEqual([]);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(await io.keys(`${'*a'.repeat(100)}`)).toEqual(['a'.repeat(300)]);
   });
 
   it('MOVE and SWAPDB', async () => {

@@ -1,5 +1,5 @@
 // CLIENT REPLY ON | OFF | SKIP: sets CF.REPLY_OFF / CF.REPLY_SKIP_NEXT; the network layer drops replies.
-import { CF, type Client, type ClientHost } from '../client.js';
+import { CF, type Client } from '../client.js';
 import { Err } from '../errors.js';
 import type { CommandHandler } from '../types.js';
 
@@ -22,6 +22,8 @@ export const clientReplyCommand: CommandHandler = (c, e) => {
  * hand the OK to the connection now (its `flush`, when the host has one), so the reset that follows drops nothing.
  */
 function pushOutNow(c: Client): void {
-  const host = c.host as (ClientHost & { flush?: () => void }) | null;
-  host?.flush?.();
+  const host: unknown = c.host;
+  if (typeof host !== 'object' || host === null) return;
+  const flush: unknown = (host as { flush?: unknown }).flush;
+  if (typeof flush === 'function') (flush as (this: unknown) => void).call(host);
 }
