@@ -21,17 +21,22 @@ export function chunk(buf: Buffer, size: number): Buffer[] {
   return out;
 }
 
-/** One timed round: runs fn until `ms` have passed and returns units per second. */
+/**
+ * One timed round: runs fn until it has used `ms` of CPU time and returns units per CPU second. CPU time
+ * (process.cpuUsage, all threads of this process) rather than wall time keeps the figures meaningful on a
+ * machine shared with other work, where this process is often descheduled.
+ */
 function round(fn: () => void, units: number, ms: number): number {
   let n = 0;
-  const start = process.hrtime.bigint();
-  let elapsed = 0;
+  const start = process.cpuUsage();
+  let used = 0;
   do {
     fn();
     n++;
-    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-  } while (elapsed * 1000 < ms);
-  return (n * units) / elapsed;
+    const d = process.cpuUsage(start);
+    used = (d.user + d.system) / 1e6;
+  } while (used * 1000 < ms);
+  return (n * units) / used;
 }
 
 /**

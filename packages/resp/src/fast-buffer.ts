@@ -10,3 +10,21 @@ export interface FastBuffer extends Buffer {
 export function fast(b: Buffer): FastBuffer {
   return b as FastBuffer;
 }
+
+/**
+ * A Uint8Array subclass whose instances are Buffers in every observable way (Buffer.prototype methods,
+ * Buffer.isBuffer, instanceof, constructor, species) but are created without TypedArray#subarray's species
+ * lookup, which makes a view about twice as cheap.
+ */
+class BufferView extends Uint8Array {
+  constructor(ab: ArrayBuffer, offset: number, length: number) {
+    super(ab, offset, length);
+  }
+}
+Object.setPrototypeOf(BufferView.prototype, Object.getPrototypeOf(Buffer.alloc(0)) as object);
+Object.defineProperty(BufferView.prototype, 'constructor', { value: Buffer, writable: true, configurable: true });
+
+/** A Buffer sharing memory with buf[start, end) (like buf.subarray(start, end), with 0 <= start <= end <= length). */
+export function view(buf: Buffer, start: number, end: number): Buffer {
+  return new BufferView(buf.buffer as ArrayBuffer, buf.byteOffset + start, end - start) as unknown as Buffer;
+}

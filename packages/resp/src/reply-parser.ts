@@ -6,7 +6,7 @@
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { ProtocolError, ReplyError } from './errors.js';
-import { fast } from './fast-buffer.js';
+import { fast, view } from './fast-buffer.js';
 
 export interface ReplyParserOptions {
   /** One complete top-level reply. */
@@ -247,7 +247,7 @@ export class ReplyParser {
   }
 
   private blob(buf: Buffer, s: number, e: number): Buffer | string {
-    return this.asBuffer ? buf.subarray(s, e) : this.text(buf, s, e);
+    return this.asBuffer ? view(buf, s, e) : this.text(buf, s, e);
   }
 
   /** Adds a finished value to the innermost aggregate, closing aggregates that become complete. */
@@ -438,7 +438,7 @@ export class ReplyParser {
           }
           if (v <= maxBulk && end - next >= v + 2 && buf[next + v] === 13 && buf[next + v + 1] === 10) {
             this.pos = pos = next + v + 2;
-            this.emit(this.asBuffer ? buf.subarray(next, next + v) : this.text(buf, next, next + v));
+            this.emit(this.asBuffer ? view(buf, next, next + v) : this.text(buf, next, next + v));
             if (this.gen !== gen) return;
             continue;
           }
