@@ -49,8 +49,8 @@ export type Stmt =
   | { k: 'assign'; targets: Expr[]; exprs: Expr[]; line: number }
   | { k: 'call'; e: Expr }
   | { k: 'do'; body: Stmt[] }
-  | { k: 'while'; cond: Expr; body: Stmt[] }
-  | { k: 'repeat'; body: Stmt[]; cond: Expr }
+  | { k: 'while'; cond: Expr; body: Stmt[]; line: number }
+  | { k: 'repeat'; body: Stmt[]; cond: Expr; line: number }
   | { k: 'if'; clauses: { cond: Expr; body: Stmt[] }[]; orelse: Stmt[] | undefined }
   | { k: 'numfor'; v: LocalVar; start: Expr; limit: Expr; step: Expr | undefined; body: Stmt[]; line: number }
   | { k: 'genfor'; vars: LocalVar[]; exprs: Expr[]; body: Stmt[]; line: number }

@@ -356,8 +356,11 @@ class FnCompiler {
     for (const s of body) this.stmt(s, out);
   }
 
-  budget(): string {
-    return 'if (--R.budget < 0) R.budgetTrip();';
+  /** The budget check; `line` positions an abort ("... on @user_script:<line>."). */
+  budget(line: number): string {
+    const at = jsStr(`${this.c.opts.where}:${line}:`);
+    if (this.gen) return `if (--R.budget < 0 && R.budgetTripGen(${at})) yield R.SLICE;`;
+    return `if (--R.budget < 0) R.budgetTrip(${at});`;
   }
 
   stmt(s: Stmt, out: string[]): void {
@@ -397,13 +400,13 @@ class FnCompiler {
         return;
       case 'while':
         out.push(`while (${this.test(s.cond)}) {`);
-        out.push(this.budget());
+        out.push(this.budget(s.line));
         this.block(s.body, out);
         out.push('}');
         return;
       case 'repeat':
         out.push('do {');
-        out.push(this.budget());
+        out.push(this.budget(s.line));
         this.block(s.body, out);
         out.push(`if (${this.test(s.cond)}) break;`);
         out.push('} while (true);');
@@ -444,7 +447,7 @@ class FnCompiler {
         }
         out.push(`for (; ${cond}; ${incr}) {`);
         out.push(`let ${this.v(s.v)} = ${i};`);
-        out.push(this.budget());
+        out.push(this.budget(s.line));
         this.block(s.body, out);
         out.push('}');
         out.push('}');
@@ -474,7 +477,7 @@ class FnCompiler {
           const decl = names.map((n, k) => `${n} = ${k === 0 ? `${it}.a` : k === 1 ? `${it}.b` : `${it}.r[${k}]`}`);
           out.push(`let ${decl.join(', ')};`);
         }
-        out.push(this.budget());
+        out.push(this.budget(s.line));
         this.block(s.body, out);
         out.push('}');
         out.push('}');
@@ -566,7 +569,7 @@ class FnCompiler {
     for (let i = 0; i < this.temps; i++) temps.push(`$${i}`);
     const head = `${this.gen ? 'function*' : 'function'} (${params.join(', ')}) {\n`;
     const decl = temps.length > 0 ? `let ${temps.join(', ')};\n` : '';
-    return `${head}${decl}${this.budget()}\n${body.join('\n')}\nreturn NONE;\n}`;
+    return `${head}${decl}${this.budget(Math.max(f.line, 1))}\n${body.join('\n')}\nreturn NONE;\n}`;
   }
 }
 

@@ -98,3 +98,42 @@ describe('LuaEngine', () => {
     expect(run('return tostring(1/3), tostring(1e15), tostring(2^53), 10/2 .. ""')).toEqual(['0.33333333333333', '1e+15', '9.007199254741e+15', '5']);
   });
 });
+
+describe('resumable runs', () => {
+  it('pause at budget checks when the hook says yield, and finish with the same result', () => {
+    let mode: 'continue' | 'yield' = 'yield';
+    const e = new LuaEngine({ budget: { checkEvery: 1000, onBudget: () => mode } });
+    const src = `
+      local function work(n) local s = 0 for i = 1, n do s = s + i end return s end
+      local t = {} for i = 1, 50 do t[i] = work(1000) end
+      table.sort(t, function(a, b) return a > b end)
+      local ok, v = pcall(work, 5000)
+      return t[1] + v, select('#', ...)`;
+    const f = e.compile(src, '@user_script', { resumable: true });
+    if (typeof f !== 'function') throw new Error(f.error);
+    const run = e.startResumable(f, ['x', 'y']);
+    let steps = 0;
+    let r = run.step();
+    while (!r.done) {
+      steps++;
+      r = run.step();
+    }
+    expect(steps).toBeGreaterThan(40);
+    expect(r.results).toEqual([500500 + 12502500, 2]);
+    mode = 'continue';
+    expect(e.call(f, [])).toEqual([500500 + 12502500, 0]);
+  });
+
+  it('does not pause inside coroutines and reports stray yields', () => {
+    const e = new LuaEngine({ budget: { checkEvery: 100, onBudget: () => 'yield' } });
+    const f = e.compile('local co = coroutine.wrap(function() for i = 1, 1000 do coroutine.yield(i) end end) local s = 0 for i = 1, 1000 do s = s + co() end return s', '@user_script', { resumable: true });
+    if (typeof f !== 'function') throw new Error(f.error);
+    const run = e.startResumable(f);
+    let r = run.step();
+    while (!r.done) r = run.step();
+    expect(r.results).toEqual([500500]);
+    const g = e.compile('coroutine.yield(1)', '@user_script', { resumable: true });
+    if (typeof g !== 'function') throw new Error(g.error);
+    expect(() => e.startResumable(g).step()).toThrow('attempt to yield from outside a coroutine');
+  });
+});

@@ -19,6 +19,11 @@ export interface LuaEngineOptions {
   print?: (line: string) => void;
 }
 
+/** A run started by LuaEngine.startResumable. */
+export interface ResumableRun {
+  step(): { done: true; results: unknown[] } | { done: false };
+}
+
 /** A library installer: adds functions/tables to the engine's globals. */
 export type LuaLibrary = (engine: LuaEngine) => void;
 
@@ -50,15 +55,52 @@ export class LuaEngine {
    * Compile a chunk. `chunkName` follows Lua's convention: "@user_script" reports positions as
    * "user_script:<line>:", other names as [string "..."]. Returns the chunk's function or Lua's syntax error text.
    */
-  compile(source: string, chunkName = '@user_script'): LuaFunction | { error: string } {
+  compile(source: string, chunkName = '@user_script', opts: { resumable?: boolean } = {}): LuaFunction | { error: string } {
     const parsed = parseChunk(source, chunkName);
     if (!parsed.ok) return { error: parsed.error };
-    const dual = /\bcoroutine\b/.test(source);
+    const dual = opts.resumable === true || /\bcoroutine\b/.test(source);
     const js = compileChunk(parsed.main, { where: chunkId(chunkName), dual });
     // compiling Lua to JS source is this package's purpose; the source is generated, never user JS
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const factory = new Function('R', 'H', 'G', js) as (R: Runtime, H: Helpers, G: LuaTable) => LuaFunction;
     return factory(this.runtime, this.helpers, this.globals);
+  }
+
+  /**
+   * Start a run that can pause: `fn` must come from compile(..., { resumable: true }). Each step() runs until
+   * the script finishes or the budget hook answers 'yield' (at a loop back-edge or call of Lua code that is
+   * not below a library function), then returns. Errors are thrown from step() as from call().
+   */
+  startResumable(fn: LuaFunction, args: unknown[] = []): ResumableRun {
+    const g = (fn as unknown as { $g?: (...a: unknown[]) => Generator<unknown[], unknown, unknown[]> }).$g;
+    if (g === undefined) throw new TypeError('startResumable needs a function compiled with { resumable: true }');
+    const R = this.runtime;
+    const gen = g(...args);
+    let finished = false;
+    return {
+      step: () => {
+        if (finished) return { done: true, results: [] };
+        R.budget = R.checkEvery;
+        R.inResumable = true;
+        try {
+          const r = gen.next([]);
+          if (r.done === true) {
+            finished = true;
+            return { done: true, results: results(r.value) };
+          }
+          if (r.value !== R.SLICE) {
+            finished = true;
+            throw new LuaError('attempt to yield from outside a coroutine', R.at);
+          }
+          return { done: false };
+        } catch (e) {
+          finished = true;
+          throw this.normalizeError(e);
+        } finally {
+          R.inResumable = false;
+        }
+      },
+    };
   }
 
   /** The generated JS for a chunk (debugging aid). */

@@ -1,5 +1,5 @@
 // Public API of @redwing/script: a Lua 5.1 engine compiled to JavaScript, with Redis's libraries and sandbox.
-export { LuaEngine, type LuaEngineOptions, type LuaLibrary } from './engine.js';
+export { LuaEngine, type LuaEngineOptions, type LuaLibrary, type ResumableRun } from './engine.js';
 export { type BudgetOptions } from './runtime.js';
 export {
   Coroutine,

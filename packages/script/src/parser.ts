@@ -493,7 +493,7 @@ class Parser {
         const body = this.block();
         this.fs.loops--;
         this.checkMatch('end', 'while', line);
-        return { k: 'while', cond, body };
+        return { k: 'while', cond, body, line };
       }
       case 'do': {
         this.advance();
@@ -512,7 +512,7 @@ class Parser {
         const cond = this.expr();
         this.fs.blocks.pop();
         this.fs.loops--;
-        return { k: 'repeat', body, cond };
+        return { k: 'repeat', body, cond, line };
       }
       case 'function':
         return this.funcStat(line);

@@ -19,8 +19,11 @@ import {
 export interface BudgetOptions {
   /** Back-edges and calls between two budget checks (default 100000). */
   checkEvery?: number;
-  /** Called at each check; 'abort' stops the script with an error pcall cannot catch. */
-  onBudget?: () => 'continue' | 'abort';
+  /**
+   * Called at each check; 'abort' stops the script with an error pcall cannot catch; 'yield' pauses a
+   * resumable run (LuaEngine.startResumable) at this point and acts as 'continue' anywhere else.
+   */
+  onBudget?: () => 'continue' | 'abort' | 'yield';
 }
 
 export class Runtime {
@@ -28,7 +31,13 @@ export class Runtime {
   at = '?:';
   budget: number;
   readonly checkEvery: number;
-  onBudget: (() => 'continue' | 'abort') | undefined;
+  onBudget: (() => 'continue' | 'abort' | 'yield') | undefined;
+  /** True while a resumable run is being stepped (and not inside a coroutine). */
+  inResumable = false;
+  /** Number of coroutines currently running (resumable pauses happen only at depth 0). */
+  coDepth = 0;
+  /** The value a generator-form budget check yields to pause a resumable run. */
+  readonly SLICE: unknown[] = [];
   stringMeta: LuaTable | undefined = undefined;
   /** coroutine.yield, recognised by generator-form call sites. */
   coyield: LuaFunction | undefined = undefined;
@@ -42,12 +51,26 @@ export class Runtime {
     this.budget = this.checkEvery;
   }
 
-  budgetTrip(): void {
+  budgetTrip(at: string): void {
+    this.at = at;
     this.budget = this.checkEvery;
     if (this.onBudget !== undefined && this.onBudget() === 'abort') {
       this.budget = 0;
       throw new LuaAbort(this.abortMessage);
     }
+  }
+
+  /** The budget check of generator-form code: true when the run should pause here. */
+  budgetTripGen(at: string): boolean {
+    this.at = at;
+    this.budget = this.checkEvery;
+    if (this.onBudget === undefined) return false;
+    const r = this.onBudget();
+    if (r === 'abort') {
+      this.budget = 0;
+      throw new LuaAbort(this.abortMessage);
+    }
+    return r === 'yield' && this.inResumable && this.coDepth === 0;
   }
 
   /** Throw a Lua error positioned at the current call (like luaL_error at level 1). */

@@ -27,6 +27,7 @@ export function installCoroutine(engine: LuaEngine): void {
     if (prev !== undefined) prev.status = 'normal';
     current = co;
     co.status = 'running';
+    R.coDepth++;
     try {
       let step: IteratorResult<unknown[], unknown>;
       if (co.gen === undefined) {
@@ -47,6 +48,7 @@ export function installCoroutine(engine: LuaEngine): void {
       if (n instanceof LuaAbort || !(n instanceof LuaError)) throw n;
       return { ok: false, values: [n.value] };
     } finally {
+      R.coDepth--;
       current = prev;
       if (prev !== undefined) prev.status = 'running';
     }

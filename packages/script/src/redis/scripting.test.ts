@@ -205,3 +205,31 @@ describe('hostile scripts (BAD-INPUT 21, 23)', () => {
     expect(depth).toBeGreaterThan(100);
   });
 });
+
+describe('resumable EVAL (BUSY handling)', () => {
+  it('runs in slices and can be killed between them', () => {
+    let answer: 'yield' | 'abort' = 'yield';
+    const rl = new RedisLua(fakeHost(), { budget: { checkEvery: 1000, onBudget: () => answer } });
+    const fn = rl.compileResumable('local n = 0 while true do n = n + 1 if n == 100000 then return n end end');
+    if (typeof fn !== 'function') throw new Error(fn.error);
+    const run = rl.startEval(fn, [], [], 'f_x');
+    let slices = 0;
+    let r = run.step();
+    while (!r.done) {
+      slices++;
+      r = run.step();
+    }
+    expect(slices).toBeGreaterThan(50);
+    expect(r.reply).toEqual({ t: 'int', v: 100000 });
+
+    const loop = rl.compileResumable('\nwhile true do end');
+    if (typeof loop !== 'function') throw new Error(loop.error);
+    const run2 = rl.startEval(loop, [], [], 'f_y');
+    expect(run2.step()).toEqual({ done: false });
+    answer = 'abort';
+    expect(run2.step()).toEqual({
+      done: true,
+      reply: { t: 'error', v: 'ERR Script killed by user with SCRIPT KILL... script: f_y, on @user_script:2.' },
+    });
+  });
+});

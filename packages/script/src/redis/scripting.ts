@@ -36,6 +36,37 @@ export class RedisLua {
     return this.engine.compile(body, '@user_script');
   }
 
+  /** Compile a script body for startEval (generator form; slower than compile, but it can pause). */
+  compileResumable(body: string): LuaFunction | { error: string } {
+    return this.engine.compile(body, '@user_script', { resumable: true });
+  }
+
+  /**
+   * EVAL that can pause: each step() runs until the script ends or the budget hook answers 'yield', so the
+   * server can serve other clients (BUSY replies, SCRIPT KILL) between slices. `fn` from compileResumable.
+   */
+  startEval(fn: LuaFunction, keys: string[], args: string[], funcname: string): { step(): { done: true; reply: ScriptReply } | { done: false } } {
+    this.engine.setGlobal('KEYS', new LuaTable(keys.slice()));
+    this.engine.setGlobal('ARGV', new LuaTable(args.slice()));
+    this.state.resp = 2;
+    const R = this.engine.runtime;
+    R.at = '';
+    const run = this.engine.startResumable(fn, []);
+    return {
+      step: () => {
+        try {
+          const r = run.step();
+          if (!r.done) return { done: false };
+          return { done: true, reply: luaToReply(first(r.results), this.state.resp) };
+        } catch (e) {
+          if (e instanceof LuaAbort) return { done: true, reply: { t: 'error', v: `ERR ${e.message}${suffix(funcname, R.at)}` } };
+          if (e instanceof LuaError) return { done: true, reply: { t: 'error', v: scriptErrorText(this.engine, e, funcname) } };
+          throw e;
+        }
+      },
+    };
+  }
+
   /** EVAL/EVALSHA: KEYS and ARGV as globals, the first return value as the reply. */
   runEval(fn: LuaFunction, keys: string[], args: string[], funcname: string): ScriptReply {
     this.engine.setGlobal('KEYS', new LuaTable(keys.slice()));
