@@ -75,11 +75,17 @@ export class PauseState {
     const host = this.engine.host;
     const fire = (): void => {
       this.timer = undefined;
-      this.isPaused();
+      if (this.isPaused()) this.arm(); // fired early or the delay was capped: wait for the rest
     };
-    // An unref'ed timer would be nicer, but the host's timer API decides; cap to setTimeout's range.
+    // Capped to setTimeout's range (a longer pause re-arms when it fires). Without a host timer, the fallback is
+    // unref'ed: a pause must not keep an embedding process alive.
     const delay = Math.min(ms, 2 ** 31 - 1);
-    this.timer = host.setTimer ? host.setTimer(delay, fire) : setTimeout(fire, delay);
+    if (host.setTimer) this.timer = host.setTimer(delay, fire);
+    else {
+      const t = setTimeout(fire, delay);
+      t.unref();
+      this.timer = t;
+    }
   }
 
   private disarm(): void {
