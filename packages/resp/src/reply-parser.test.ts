@@ -85,6 +85,16 @@ describe('ReplyParser large bulk strings in string mode', () => {
       for (let i = 0; i < input.length; i += size) p.feed(input.subarray(i, i + size));
       expect(got).toEqual([text, 'OK']);
     }
+    // ASCII first (decoded as latin1), then multi-byte characters split across chunks
+    const mixed = 'a'.repeat(40_000) + '€é'.repeat(10_000);
+    const mixedBody = Buffer.from(mixed);
+    const mixedInput = Buffer.concat([Buffer.from(`$${mixedBody.length}\r\n`), mixedBody, Buffer.from('\r\n')]);
+    for (const size of [16384, 4097, 5]) {
+      const got: unknown[] = [];
+      const p = new ReplyParser({ onReply: (v) => got.push(v) });
+      for (let i = 0; i < mixedInput.length; i += size) p.feed(mixedInput.subarray(i, i + size));
+      expect(got).toEqual([mixed]);
+    }
     const latin: unknown[] = [];
     const p = new ReplyParser({ onReply: (v) => latin.push(v), encoding: 'latin1' });
     for (let i = 0; i < input.length; i += 999) p.feed(input.subarray(i, i + 999));

@@ -92,6 +92,7 @@ export class ReplyParser {
   // a large bulk string in string mode: decoded piece by piece as it arrives (no copy into one buffer)
   private bigText: string | null = null;
   private bigDecoder: StringDecoder | null = null;
+  private bigAscii = true;
   // decoded window of the input for short strings (see text())
   private winBuf: Buffer = EMPTY;
   private winStart = 0;
@@ -324,7 +325,13 @@ export class ReplyParser {
     const dataLeft = this.bigLen - 2 - this.bigFilled;
     const nData = dataLeft > 0 ? Math.min(take, dataLeft) : 0;
     if (nData > 0) {
-      this.bigText += this.bigDecoder ? this.bigDecoder.write(buf.subarray(s, s + nData)) : fast(buf).latin1Slice(s, s + nData);
+      const piece = buf.subarray(s, s + nData);
+      // while everything so far was ASCII the decoder holds no partial character, and ASCII decodes as latin1
+      if (this.bigDecoder === null || (this.bigAscii && (this.bigAscii = isAscii(piece)))) {
+        this.bigText += fast(buf).latin1Slice(s, s + nData);
+      } else {
+        this.bigText += this.bigDecoder.write(piece);
+      }
     }
     for (let i = nData; i < take; i++) {
       const k = this.bigFilled + i - (this.bigLen - 2);
@@ -491,6 +498,7 @@ export class ReplyParser {
           if (len + 2 >= BIG && type === 36 && !this.asBuffer) {
             this.bigText = '';
             this.bigDecoder = this.utf8 ? new StringDecoder('utf8') : null;
+            this.bigAscii = true;
             this.bigLen = len + 2;
             this.bigFilled = 0;
             this.pos = next;
