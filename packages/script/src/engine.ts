@@ -55,7 +55,11 @@ export class LuaEngine {
    * Compile a chunk. `chunkName` follows Lua's convention: "@user_script" reports positions as
    * "user_script:<line>:", other names as [string "..."]. Returns the chunk's function or Lua's syntax error text.
    */
-  compile(source: string, chunkName = '@user_script', opts: { resumable?: boolean } = {}): LuaFunction | { error: string } {
+  compile(
+    source: string,
+    chunkName = '@user_script',
+    opts: { resumable?: boolean; env?: LuaTable } = {},
+  ): LuaFunction | { error: string } {
     const parsed = parseChunk(source, chunkName);
     if (!parsed.ok) return { error: parsed.error };
     const dual = opts.resumable === true || /\bcoroutine\b/.test(source);
@@ -63,7 +67,7 @@ export class LuaEngine {
     // compiling Lua to JS source is this package's purpose; the source is generated, never user JS
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const factory = new Function('R', 'H', 'G', js) as (R: Runtime, H: Helpers, G: LuaTable) => LuaFunction;
-    return factory(this.runtime, this.helpers, this.globals);
+    return factory(this.runtime, this.helpers, opts.env ?? this.globals);
   }
 
   /**

@@ -10,6 +10,7 @@ import { installStruct } from '../lib/struct.js';
 import type { BudgetOptions } from '../runtime.js';
 import { type LuaFunction, LuaAbort, LuaError, LuaTable, first } from '../value.js';
 import { type LuaHost, type RedisApiOptions, type RedisApiState, installRedisApi } from './api.js';
+import { FunctionLoader, type RegisteredFunction } from './functions.js';
 import { type ScriptReply, luaToReply } from './reply.js';
 
 export interface RedisLuaOptions extends RedisApiOptions {
@@ -21,6 +22,8 @@ export interface RedisLuaOptions extends RedisApiOptions {
 export class RedisLua {
   readonly engine: LuaEngine;
   private readonly state: RedisApiState = { resp: 2 };
+  private loader: FunctionLoader | undefined = undefined;
+  private readonly version: string;
 
   constructor(host: LuaHost, opts: RedisLuaOptions = {}) {
     this.engine = new LuaEngine(opts.budget !== undefined ? { budget: opts.budget } : {});
@@ -29,6 +32,17 @@ export class RedisLua {
     // Redis 7.0 never lets `print` into the globals
     this.engine.globals.set('print', undefined);
     this.engine.sandbox();
+    this.version = opts.version ?? '7.0.15';
+  }
+
+  /**
+   * FUNCTION LOAD: run a library's code (without its shebang line) and return the functions it registered,
+   * to be called later with runFunction. Use a RedisLua dedicated to functions, as Redis keeps a separate
+   * Lua state for them.
+   */
+  loadLibrary(code: string): { functions: RegisteredFunction[] } | { error: string } {
+    this.loader ??= new FunctionLoader(this.engine, this.version);
+    return this.loader.load(code);
   }
 
   /** Compile a script body as Redis does ("@user_script"); a syntax error comes back as Lua's text. */
@@ -94,15 +108,9 @@ export class RedisLua {
   }
 }
 
-function lineOf(at: string | undefined): string | undefined {
-  if (at === undefined) return undefined;
-  const m = /^user_script:(\d+):$/.exec(at);
-  return m === null ? undefined : (m[1]);
-}
-
 function suffix(funcname: string, at: string | undefined): string {
-  const line = lineOf(at);
-  return line === undefined ? '' : ` script: ${funcname}, on @user_script:${line}.`;
+  const m = at === undefined ? null : /^(user_script|user_function):(\d+):$/.exec(at);
+  return m === null ? '' : ` script: ${funcname}, on @${m[1] as string}:${m[2] as string}.`;
 }
 
 /** The error reply text (without '-') for a script that raised `e`, as Redis 7 builds it. */
@@ -116,7 +124,7 @@ export function scriptErrorText(engine: LuaEngine, e: LuaError, funcname: string
   } else {
     msg = 'ERR ' + engine.tostring(v);
     if (typeof v === 'string') {
-      const m = /^(user_script:\d+:)/.exec(v);
+      const m = /^((?:user_script|user_function):\d+:)/.exec(v);
       if (m !== null) at = m[1];
     }
   }
