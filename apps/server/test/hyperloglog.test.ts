@@ -293,7 +293,11 @@ describe.skipIf(!haveRedisServer())('hyperloglog: differential against redis-ser
   it('plain differential helper agrees on small sequences', async () => {
     const { ours, theirs: t } = await differential(srv.port, real.port, [
       ['PFADD', 'k', 'a', 'b'],
+      ['OBJECT', 'ENCODING', 'k'],
+      ['EXPIRE', 'k', '1000'],
+      ['PFADD', 'k', 'c'],
       ['PFCOUNT', 'k'],
+      ['PERSIST', 'k'],
       ['PFCOUNT', 'k', 'nokey'],
       ['PFMERGE', 'k2', 'k'],
       ['PFCOUNT', 'k2'],

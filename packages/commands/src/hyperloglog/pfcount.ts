@@ -6,7 +6,7 @@ import {
   ERR_INVALID_HLL,
   estimate,
   HLL_REGISTERS,
-  hllFromString,
+  hllView,
   hllHistogram,
   hllMerge,
   lookupHll,
@@ -23,7 +23,7 @@ export const pfcountCommand: CommandHandler = (c, e) => {
       const s = lookupHll(c, e, argv[j]!);
       if (s === null) return;
       if (s === undefined) continue;
-      if (!hllMerge(max, hllFromString(s))) {
+      if (!hllMerge(max, hllView(s))) {
         e.replyError(c, ERR_INVALID_HLL);
         return;
       }
@@ -43,7 +43,7 @@ export const pfcountCommand: CommandHandler = (c, e) => {
     c.reply.integer(cached);
     return;
   }
-  const histo = hllHistogram(hllFromString(s));
+  const histo = hllHistogram(hllView(s));
   if (histo === null) {
     e.replyError(c, ERR_INVALID_HLL);
     return;

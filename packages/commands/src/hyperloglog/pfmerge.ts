@@ -8,6 +8,7 @@ import {
   HLL_DENSE,
   HLL_REGISTERS,
   hllFromString,
+  hllView,
   hllMerge,
   hllSetRegisters,
   hllToString,
@@ -26,7 +27,7 @@ export const pfmergeCommand: CommandHandler = (c, e) => {
     const s = lookupHll(c, e, argv[j]!);
     if (s === null) return;
     if (s === undefined) continue;
-    const h = hllFromString(s);
+    const h = hllView(s);
     if (h.b[4] === HLL_DENSE) useDense = true;
     if (!hllMerge(max, h)) {
       e.replyError(c, ERR_INVALID_HLL);
