@@ -119,7 +119,7 @@ export class FunctionLoader {
       if (e instanceof LuaAbort) return { error: 'FUNCTION LOAD timeout' };
       if (!(e instanceof LuaError)) throw e;
       const v = e.value;
-      const msg = v instanceof LuaTable ? String(v.get('err') ?? '') : `ERR ${this.engine.tostring(v)}`;
+      const msg = v instanceof LuaTable ? this.engine.tostring(v.get('err')) : `ERR ${this.engine.tostring(v)}`;
       return { error: `Error registering functions: ${msg}` };
     } finally {
       this.loading = undefined;
