@@ -297,7 +297,14 @@ function lpElementBytes(s: string): number {
 }
 
 function lpNumBytes(v: number | bigint): number {
-  return lpElementBytes(String(v));
+  const n = typeof v === 'number' ? v : v <= 9007199254740991n && v >= -9007199254740991n ? Number(v) : NaN;
+  if (n !== n) return 10;
+  if (n >= 0 && n <= 127) return 2;
+  if (n >= -4096 && n <= 4095) return 3;
+  if (n >= -32768 && n <= 32767) return 4;
+  if (n >= -8388608 && n <= 8388607) return 5;
+  if (n >= -2147483648 && n <= 2147483647) return 6;
+  return 10;
 }
 
 function sameFields(a: readonly string[], fields: readonly string[]): boolean {
