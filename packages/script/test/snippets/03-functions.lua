@@ -10,7 +10,7 @@ local function pack(...) return {n = select('#', ...), ...} end
 local p = pack(1, nil, 3, nil) print(p.n, p[1], p[2], p[3], #p >= 1)
 local function tail(n) if n == 0 then return "done" end return tail(n - 1) end print(tail(1000))
 local function multi() return 1, 2 end
-print(multi(), multi()) print({multi(), multi()}[3]) print(#{multi(), nil}) print(#{nil, nil, 3})
+print(multi(), multi()) print(({multi(), multi()})[3]) print(#{multi(), nil}) print(#{nil, nil, 3})
 local t = {} t.a, t.b, t.c = multi() print(t.a, t.b, t.c)
 local x, y = 1 print(x, y) x, y = y, x print(x, y)
 local a = {} local i = 1 i, a[i] = i + 1, 20 print(i, a[1], a[2])
@@ -23,7 +23,7 @@ print(unpack({}, 1, 3)) print(pcall(unpack, {}, 1, 1e7))
 local o = {name = "obj"} function o:hello(g) return g .. ", " .. self.name end print(o:hello("hi"), o.hello(o, "yo"))
 local s = "abc" print(s:upper(), ("%d"):format(7), s:len(), #s:rep(3, ""))
 do local z = 5 print(z) end
-print(type(print), type(nil), type({}), type("x"), type(2), type(true), type(coroutine.create(print)))
+print(type(print), type(nil), type({}), type("x"), type(2), type(true), type(coroutine.create(function() end)))
 print(pcall(type))
 print(tostring(1e15), tostring(-1e15), tostring(1e-5), tostring(123.456), tostring(0.1 + 0.2), 2^53, 2^63, -2^31)
 print(1/0, -1/0, math.huge == 1/0, 3 % math.huge, -3 % math.huge)
