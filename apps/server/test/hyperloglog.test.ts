@@ -216,6 +216,7 @@ describe.skipIf(!haveRedisServer())('hyperloglog: differential against redis-ser
     await theirs.flushall();
     await io.flushall();
     for (const [key, n] of [
+      ['tiny', 2],
       ['sp', 300],
       ['dn', 8000],
     ] as const) {
@@ -224,6 +225,11 @@ describe.skipIf(!haveRedisServer())('hyperloglog: differential against redis-ser
       expect(bytes).not.toBeNull();
       await io.set(key, bytes!);
       expect(await io.pfcount(key)).toBe(await theirs.pfcount(key));
+      // an element already counted: nothing changes, but the value is now a raw string on both sides
+      const again = elements(n, n)[0]!;
+      expect(await io.pfadd(key, again)).toBe(0);
+      expect(await theirs.pfadd(key, again)).toBe(0);
+      expect(await io.object('ENCODING', key)).toBe(await theirs.object('ENCODING', key));
       const more = elements(700, n + 1);
       await io.pfadd(key, ...more);
       await theirs.pfadd(key, ...more);

@@ -2,7 +2,7 @@
 // Signed (i1..i64) and unsigned (u1..u63) integers at any bit offset (`#N` = N * width), big-endian bit order as
 // SETBIT. 64-bit arithmetic and overflow detection follow Redis's C code exactly (BigInt with int64 wrapping).
 // bitfieldGeneric also serves BITFIELD_RO (GET only).
-import { ObjType } from '@redwing/store';
+import { Encoding, ObjType } from '@redwing/store';
 import type { Client } from '../client.js';
 import type { Engine } from '../engine.js';
 import type { CommandHandler } from '../types.js';
@@ -177,6 +177,7 @@ export function bitfieldGeneric(c: Client, e: Engine, readonlyCommand: boolean):
     if (o === null) return;
     if (!checkBitmapSize(c, e, highest)) return;
     existed = o !== undefined;
+    if (o !== undefined) o.encoding = Encoding.RAW; // as Redis's dbUnshareStringValue
     const cur = o === undefined ? '' : o.ptr;
     const need = Math.floor(highest / 8) + 1;
     grown = need > cur.length;

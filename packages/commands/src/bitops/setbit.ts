@@ -1,5 +1,5 @@
 // SETBIT key offset value: sets or clears one bit, growing the string with zero bytes; replies the old bit.
-import { ObjType } from '@redwing/store';
+import { Encoding, ObjType } from '@redwing/store';
 import type { CommandHandler } from '../types.js';
 import { Err } from '../errors.js';
 import { keyChanged, lookupWrite } from '../util/lookup.js';
@@ -24,6 +24,7 @@ export const setbitCommand: CommandHandler = (c, e) => {
   const grows = byte >= cur.length;
   const old = grows ? 0 : cur.charCodeAt(byte);
   const oldBit = old & mask ? 1 : 0;
+  if (o !== undefined) o.encoding = Encoding.RAW; // as Redis's dbUnshareStringValue, even when nothing changes
   if (o === undefined || grows || oldBit !== on) {
     const nb = String.fromCharCode(on ? old | mask : old & ~mask);
     const next = grows ? cur + '\0'.repeat(byte - cur.length) + nb : cur.slice(0, byte) + nb + cur.slice(byte + 1);

@@ -690,6 +690,7 @@ export function lookupHll(c: Client, e: Engine, key: string, write = false): str
     e.replyError(c, ERR_NOT_HLL);
     return null;
   }
+  if (write) o.encoding = Encoding.RAW; // a private object (lookupWrite): Redis unshares it into a raw string
   return s;
 }
 
