@@ -73,13 +73,13 @@ export class NetClient implements ClientHost {
       return;
     }
     const engine = this.server.engine;
-    const skip = c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP);
-    if (skip) this.flush(); // earlier replies go out; this command's reply is dropped below
+    const before = c.reply.length;
+    const wasSkip = c.flags & CF.REPLY_SKIP;
     engine.execute(c, argv);
-    if (skip) c.reply.reset();
-    if (c.flags & CF.REPLY_SKIP_NEXT) {
-      c.flags = (c.flags & ~CF.REPLY_SKIP_NEXT) | CF.REPLY_SKIP;
-    } else if (skip & CF.REPLY_SKIP) c.flags &= ~CF.REPLY_SKIP;
+    // CLIENT REPLY: the flags as they are after the command decide (ON's own OK is sent, OFF's is not)
+    if (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP) && c.reply.length > before) c.reply.truncate(before);
+    if (wasSkip) c.flags &= ~CF.REPLY_SKIP;
+    if (c.flags & CF.REPLY_SKIP_NEXT) c.flags = (c.flags & ~CF.REPLY_SKIP_NEXT) | CF.REPLY_SKIP;
     if (this.parser.authenticated !== c.authenticated) this.parser.authenticated = c.authenticated;
     if (c.flags & (CF.CLOSE_AFTER_REPLY | CF.CLOSE_ASAP)) {
       this.parser.pause();

@@ -12,6 +12,7 @@ import { WatchState } from './multi/watch-state.js';
 import { ScriptingState } from './scripting/scripting-state.js';
 import { FunctionsState } from './scripting/functions-state.js';
 import { pauseState, type PauseState } from './introspection/pause-state.js';
+import { latencyMonitor } from './introspection/latency-monitor.js';
 import { ServerStats } from './server/stats.js';
 import { CommandTable } from './table.js';
 import type { InfoProvider } from './server/info.js';
@@ -57,6 +58,8 @@ export class Engine {
   /** CLIENT PAUSE state; postponed clients wait here for the release. */
   readonly pause: PauseState;
   private postponed: Client[] = [];
+  /** latency-monitor-threshold (ms), cached: 0 = off. */
+  private latencyThreshold = 0;
   /** Changes to the dataset since start (Redis's server.dirty). */
   dirty = 0;
   /** Set while a script runs past busy-reply-threshold (BUSY replies). */
@@ -87,6 +90,7 @@ export class Engine {
     this.pause = pauseState(this);
     this.pause.onRelease.add(() => this.releasePostponed());
     this.config = new ConfigRegistry(this);
+    this.config.onChange('latency-monitor-threshold', (v) => (this.latencyThreshold = Number(v)));
     if (opts.config) {
       for (const [k, v] of Object.entries(opts.config)) {
         const err = this.config.set(k, v, true);
@@ -252,7 +256,6 @@ export class Engine {
       this.replyError(c, unknownCommand(c.argv));
       return;
     }
-    if (this.monitors.size > 0 && (cmd.flagBits & (CMD.SKIP_MONITOR | CMD.ADMIN)) === 0) this.feedMonitors(c);
     const errorsBefore = c.errorsInCommand;
     const start = performance.now();
     this.callDepth++;
@@ -270,6 +273,11 @@ export class Engine {
     }
     const usec = Math.round((performance.now() - start) * 1000);
     c.lastCmd = cmd;
+    // Redis 7.0 feeds MONITOR after the command ran (a monitor's own RESET is not shown to it)
+    if (this.monitors.size > 0 && (cmd.flagBits & (CMD.SKIP_MONITOR | CMD.ADMIN)) === 0) this.feedMonitors(c);
+    if (this.latencyThreshold > 0) {
+      latencyMonitor(this).addSampleIfNeeded(cmd.flagBits & CMD.FAST ? 'fast-command' : 'command', usec / 1000);
+    }
     const blockedNow = (c.flags & CF.BLOCKED) !== 0;
     if (!blockedNow) {
       cmd.stats.calls++;

@@ -300,6 +300,20 @@ export class ReplyWriter {
   }
 
   /** All pending bytes for one socket write; the writer starts empty and never touches the returned Buffer again. */
+  /**
+   * Drop everything written after the first `length` bytes (a reply the client asked not to get, e.g. CLIENT REPLY
+   * OFF/SKIP). Deferred headers written after that point are dropped too; one still open before it is a bug.
+   */
+  truncate(length: number): void {
+    if (length < 0 || length > this.len) throw new RangeError(`truncate(${length}) outside 0..${this.len}`);
+    let keep = 0;
+    while (keep < this.defOff.length && (this.defOff[keep] as number) < length) keep++;
+    for (let i = keep; i < this.defSet.length; i++) if (!this.defSet[i]) this.unresolved--;
+    this.defOff.length = keep;
+    this.defSet.length = keep;
+    this.len = length;
+  }
+
   take(): Buffer {
     if (this.unresolved > 0) throw new DeferredLengthError(`${this.unresolved} deferred length(s) never set`);
     const len = this.len;

@@ -7,7 +7,7 @@ export function replyHelp(c: Client, container: string, lines: readonly string[]
     `${container} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`,
     ...lines,
     'HELP',
-    '    Print this help.',
+    '    Prints this help.',
   ];
   c.reply.arrayHeader(all.length);
   for (const l of all) c.reply.simple(l);
