@@ -65,6 +65,25 @@ describe('blocking reads', () => {
     expect(r.take()).toBe('-NOGROUP the consumer group this client was blocked on no longer exists\r\n');
   });
 
+  it('a deleted or retyped key, once signalled ready, fails XREADGROUP readers and keeps XREAD readers waiting', () => {
+    const { e, run, other } = setup();
+    run('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+    const g = other();
+    const x = other();
+    g.run('XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>');
+    x.run('XREAD', 'BLOCK', '0', 'STREAMS', 's', '$');
+    run('SET', 's', 'now a string');
+    // what DEL / SET over a stream must do for blocked readers (Redis's signalDeletedKeyAsReady)
+    e.db(0).signalReady('s');
+    e.blocking.handleReadyKeys();
+    expect(g.take()).toBe('-UNBLOCKED the stream key no longer exists\r\n');
+    expect(e.blocking.isBlocked(x.client)).toBe(true);
+    run('DEL', 's');
+    run('XADD', 's', '5-0', 'f', 'v');
+    e.blocking.handleReadyKeys();
+    expect(x.take()).toContain('$3\r\n5-0\r\n');
+  });
+
   it('XREAD BLOCK inside MULTI answers a null array at once', () => {
     const { run } = setup();
     run('MULTI');
