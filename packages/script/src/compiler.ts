@@ -319,7 +319,10 @@ class FnCompiler {
       argText = selfArg !== undefined ? (al === '' ? selfArg : `${selfArg}, ${al}`) : al;
     }
     pre.push(`R.at = ${where}`);
-    if (this.gen) return `(${pre.join(', ')}, (yield* gcall(${fn}, ${site}, [${argText}])))`;
+    if (this.gen) {
+      // Lua-to-Lua calls go straight to the callee's generator form (one generator frame per Lua call)
+      return `(${pre.join(', ')}, (typeof ${fn} === 'function' && ${fn}.$g !== undefined ? (yield* ${fn}.$g(${argText})) : (yield* gcall(${fn}, ${site}, [${argText}]))))`;
+    }
     return `(${pre.join(', ')}, typeof ${fn} === 'function' ? ${fn}(${argText}) : call(${fn}, ${site}, [${argText}]))`;
   }
 
@@ -576,14 +579,13 @@ class FnCompiler {
 class ChunkCompiler {
   constructor(readonly opts: CompileOptions) {}
 
-  func(f: FuncInfo, parent: FnCompiler | undefined): string {
-    if (parent !== undefined && parent.gen) {
-      // inside a generator body, nested functions are still dual
-    }
-    const plain = new FnCompiler(this, false).funcText(f);
-    if (!this.opts.dual) return `(${plain})`;
-    const gen = new FnCompiler(this, true).funcText(f);
-    return `dual(${plain}, ${gen})`;
+  /**
+   * A function literal. In dual mode only the generator body is emitted (once: emitting a plain twin per
+   * nesting level would grow the code exponentially); its plain form is a wrapper that drives the generator.
+   */
+  func(f: FuncInfo, _parent: FnCompiler | undefined): string {
+    if (!this.opts.dual) return `(${new FnCompiler(this, false).funcText(f)})`;
+    return `dual(${new FnCompiler(this, true).funcText(f)})`;
   }
 }
 

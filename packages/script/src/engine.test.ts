@@ -137,3 +137,18 @@ describe('resumable runs', () => {
     expect(() => e.startResumable(g).step()).toThrow('attempt to yield from outside a coroutine');
   });
 });
+
+describe('coroutine-mode compilation', () => {
+  it('stays linear in size for deeply nested functions', () => {
+    const e = new LuaEngine();
+    let body = 'return 1';
+    for (let d = 0; d < 40; d++) body = `local function f() ${body} end return f()`;
+    const src = 'local c = coroutine\n' + body;
+    const js = e.compileToJs(src);
+    if (typeof js !== 'string') throw new Error(js.error);
+    expect(js.length).toBeLessThan(100_000);
+    const f = e.compile(src);
+    if (typeof f !== 'function') throw new Error(f.error);
+    expect(e.call(f, [])).toEqual([1]);
+  });
+});

@@ -154,8 +154,26 @@ export function makeHelpers(R: Runtime) {
     return r instanceof Array ? r : [r];
   }
 
-  function dual(f: LuaFunction, g: unknown): LuaFunction {
-    (f as unknown as { $g: unknown }).$g = g;
+  type GenFn = (...a: unknown[]) => Generator<unknown[], unknown, unknown[]>;
+
+  /** Run a generator-form function to completion from a plain call (a C-call boundary for yields). */
+  function drive(gen: Generator<unknown[], unknown, unknown[]>): unknown {
+    let r = gen.next([]);
+    for (;;) {
+      if (r.done === true) return r.value;
+      if (r.value === R.SLICE) {
+        r = gen.next([]);
+        continue;
+      }
+      if (R.coDepth === 0) throw new LuaError('attempt to yield from outside a coroutine', R.at);
+      throw new LuaError('attempt to yield across metamethod/C-call boundary', R.at);
+    }
+  }
+
+  /** A dual-mode function: the plain form drives the generator form, which stays reachable as f.$g. */
+  function dual(g: GenFn): LuaFunction {
+    const f = (...a: unknown[]): unknown => drive(g(...a));
+    (f as unknown as { $g: GenFn }).$g = g;
     return f;
   }
 

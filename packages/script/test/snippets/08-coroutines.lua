@@ -17,3 +17,4 @@ local across = coroutine.create(function() local ok, e = pcall(coroutine.yield, 
 local sorted = coroutine.create(function() table.sort({3, 2, 1}, function(a, b) coroutine.yield() return a < b end) end) print(coroutine.resume(sorted))
 for v in coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end) do io = nil print("for", v) end
 local varco = coroutine.wrap(function(...) local n = select('#', ...) local a = {coroutine.yield(n)} return #a end) print(varco(1, 2, 3), varco(nil, nil))
+print(type(coroutine.create(function() end)))
