@@ -258,6 +258,9 @@ export class Engine {
     }
     const errorsBefore = c.errorsInCommand;
     const start = performance.now();
+    // one time for the whole command (and a script's inner calls): keys cannot expire halfway through it
+    const outermost = this.callDepth === 0;
+    if (outermost) this.keyspace.freezeTime();
     this.callDepth++;
     c.flags |= CF.EXECUTING_COMMAND;
     try {
@@ -270,6 +273,7 @@ export class Engine {
     } finally {
       this.callDepth--;
       if (this.callDepth === 0) c.flags &= ~CF.EXECUTING_COMMAND;
+      if (outermost) this.keyspace.unfreezeTime();
     }
     const usec = Math.round((performance.now() - start) * 1000);
     c.lastCmd = cmd;

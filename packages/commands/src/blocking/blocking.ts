@@ -105,6 +105,17 @@ export class BlockingState {
     this.ready.set(id, { db, key });
   }
 
+  /** FLUSHDB/FLUSHALL/SWAPDB: every key with blocked clients in `dbIndex` (-1 = all dbs) is re-checked. */
+  signalAll(dbIndex: number): void {
+    for (const [id, queue] of this.byKey) {
+      const c = queue[0];
+      const info = c?.blockState as BlockInfo | null | undefined;
+      if (!info || (dbIndex !== -1 && info.db.id !== dbIndex)) continue;
+      const key = id.slice(id.indexOf(':') + 1);
+      if (!this.ready.has(id)) this.ready.set(id, { db: info.db, key });
+    }
+  }
+
   hasReadyKeys(): boolean {
     return this.ready.size > 0;
   }
@@ -131,6 +142,7 @@ export class BlockingState {
     const prevDb = c.db;
     c.argv = info.argv;
     c.db = info.db;
+    const errorsBefore = c.errorsInCommand;
     this.reexecuting = c;
     this.stillBlocked = false;
     try {
@@ -141,6 +153,10 @@ export class BlockingState {
     c.argv = prevArgv;
     c.db = prevDb;
     if (!this.stillBlocked) {
+      // call() skipped the stats while the client was still flagged blocked: the command completes now
+      info.cmd.stats.calls++;
+      if (c.errorsInCommand > errorsBefore) info.cmd.stats.failedCalls++;
+      this.engine.stats.commandsProcessed++;
       this.unblock(c, 'none');
       c.host?.wantsFlush?.(c);
     }

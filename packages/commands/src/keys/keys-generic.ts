@@ -33,6 +33,8 @@ export function delGeneric(c: Client, e: Engine): void {
     const key = argv[i]!;
     if (c.db.delete(key)) {
       c.db.signalModified(key);
+      // blocked XREADGROUP readers learn that their key is gone (others re-block on re-run)
+      c.db.signalReady(key);
       c.db.notify('g', 'del', key);
       e.dirty++;
       n++;

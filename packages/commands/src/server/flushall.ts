@@ -8,6 +8,7 @@ export const flushallCommand: CommandHandler = (c, e) => {
   let n = 0;
   for (const db of e.keyspace.dbs) n += db.size();
   e.keyspace.flushAll();
+  e.blocking.signalAll(-1);
   e.dirty += n + 1;
   c.reply.simple('OK');
 };

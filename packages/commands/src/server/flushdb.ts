@@ -7,6 +7,7 @@ export const flushdbCommand: CommandHandler = (c, e) => {
   e.watch.touchDb(c.db.id);
   const n = c.db.size();
   c.db.flush();
+  e.blocking.signalAll(c.db.id);
   e.dirty += n + 1;
   c.reply.simple('OK');
 };
