@@ -108,6 +108,14 @@ describe.skipIf(!haveRedisServer())('strings: differential against redis-server'
         ['SUBSTR', 'x', '0', '1'],
         ['GET'],
         ['NOSUCHCOMMAND', 'a', 'b'],
+        ['MSET', 'l1', 'ohmytext', 'l2', 'mynewtext'],
+        ['LCS', 'l1', 'l2'],
+        ['LCS', 'l1', 'l2', 'LEN'],
+        ['LCS', 'l1', 'l2', 'IDX'],
+        ['LCS', 'l1', 'l2', 'IDX', 'MINMATCHLEN', '4', 'WITHMATCHLEN'],
+        ['LCS', 'l1', 'l2', 'IDX', 'LEN'],
+        ['LCS', 'l1', 'nokey'],
+        ['LCS', 'l1', 'l2', 'BOGUS'],
       ]);
       expect(ours).toEqual(theirs);
     } finally {

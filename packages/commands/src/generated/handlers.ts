@@ -106,6 +106,7 @@ import { latencyHelpCommand } from '../introspection/latency-help.js';
 import { latencyHistoryCommand } from '../introspection/latency-history.js';
 import { latencyLatestCommand } from '../introspection/latency-latest.js';
 import { latencyResetCommand } from '../introspection/latency-reset.js';
+import { lcsCommand } from '../string/lcs.js';
 import { lindexCommand } from '../list/lindex.js';
 import { linsertCommand } from '../list/linsert.js';
 import { llenCommand } from '../list/llen.js';
@@ -380,6 +381,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'latency|history': latencyHistoryCommand,
   'latency|latest': latencyLatestCommand,
   'latency|reset': latencyResetCommand,
+  'lcs': lcsCommand,
   'lindex': lindexCommand,
   'linsert': linsertCommand,
   'llen': llenCommand,

@@ -5096,6 +5096,79 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "lcs",
+  "summary": "Find longest common substring",
+  "complexity": "O(N*M) where N and M are the lengths of s1 and s2, respectively",
+  "group": "string",
+  "since": "7.0.0",
+  "arity": -3,
+  "function": "lcsCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "STRING",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key1",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "key2",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "len",
+    "type": "pure-token",
+    "token": "LEN",
+    "optional": true
+   },
+   {
+    "name": "idx",
+    "type": "pure-token",
+    "token": "IDX",
+    "optional": true
+   },
+   {
+    "name": "len",
+    "type": "integer",
+    "token": "MINMATCHLEN",
+    "optional": true
+   },
+   {
+    "name": "withmatchlen",
+    "type": "pure-token",
+    "token": "WITHMATCHLEN",
+    "optional": true
+   }
+  ]
+ },
+ {
   "name": "lindex",
   "summary": "Get an element from a list by its index",
   "complexity": "O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).",
