@@ -17,6 +17,7 @@ import { brpoplpushCommand } from '../list/brpoplpush.js';
 import { bzmpopCommand } from '../zset/bzmpop.js';
 import { bzpopmaxCommand } from '../zset/bzpopmax.js';
 import { bzpopminCommand } from '../zset/bzpopmin.js';
+import { clientCachingCommand } from '../tracking/client-caching.js';
 import { clientGetnameCommand } from '../introspection/client-getname.js';
 import { clientGetredirCommand } from '../introspection/client-getredir.js';
 import { clientHelpCommand } from '../introspection/client-help.js';
@@ -28,6 +29,7 @@ import { clientNoEvictCommand } from '../introspection/client-no-evict.js';
 import { clientPauseCommand } from '../introspection/client-pause.js';
 import { clientReplyCommand } from '../introspection/client-reply.js';
 import { clientSetnameCommand } from '../introspection/client-setname.js';
+import { clientTrackingCommand } from '../tracking/client-tracking.js';
 import { clientTrackinginfoCommand } from '../introspection/client-trackinginfo.js';
 import { clientUnblockCommand } from '../introspection/client-unblock.js';
 import { clientUnpauseCommand } from '../introspection/client-unpause.js';
@@ -72,6 +74,16 @@ import { functionListCommand } from '../scripting/function-list.js';
 import { functionLoadCommand } from '../scripting/function-load.js';
 import { functionRestoreCommand } from '../scripting/function-restore.js';
 import { functionStatsCommand } from '../scripting/function-stats.js';
+import { geoaddCommand } from '../geo/geoadd.js';
+import { geodistCommand } from '../geo/geodist.js';
+import { geohashCommand } from '../geo/geohash.js';
+import { geoposCommand } from '../geo/geopos.js';
+import { georadiusCommand } from '../geo/georadius.js';
+import { georadiusRoCommand } from '../geo/georadius_ro.js';
+import { georadiusbymemberCommand } from '../geo/georadiusbymember.js';
+import { georadiusbymemberRoCommand } from '../geo/georadiusbymember_ro.js';
+import { geosearchCommand } from '../geo/geosearch.js';
+import { geosearchstoreCommand } from '../geo/geosearchstore.js';
 import { getCommand } from '../string/get.js';
 import { getbitCommand } from '../bitops/getbit.js';
 import { getdelCommand } from '../string/getdel.js';
@@ -196,6 +208,8 @@ import { slowlogResetCommand } from '../introspection/slowlog-reset.js';
 import { smembersCommand } from '../set/smembers.js';
 import { smismemberCommand } from '../set/smismember.js';
 import { smoveCommand } from '../set/smove.js';
+import { sortCommand } from '../sort/sort.js';
+import { sortRoCommand } from '../sort/sort_ro.js';
 import { spopCommand } from '../set/spop.js';
 import { spublishCommand } from '../pubsub/spublish.js';
 import { srandmemberCommand } from '../set/srandmember.js';
@@ -292,6 +306,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'bzmpop': bzmpopCommand,
   'bzpopmax': bzpopmaxCommand,
   'bzpopmin': bzpopminCommand,
+  'client|caching': clientCachingCommand,
   'client|getname': clientGetnameCommand,
   'client|getredir': clientGetredirCommand,
   'client|help': clientHelpCommand,
@@ -303,6 +318,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'client|pause': clientPauseCommand,
   'client|reply': clientReplyCommand,
   'client|setname': clientSetnameCommand,
+  'client|tracking': clientTrackingCommand,
   'client|trackinginfo': clientTrackinginfoCommand,
   'client|unblock': clientUnblockCommand,
   'client|unpause': clientUnpauseCommand,
@@ -347,6 +363,16 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'function|load': functionLoadCommand,
   'function|restore': functionRestoreCommand,
   'function|stats': functionStatsCommand,
+  'geoadd': geoaddCommand,
+  'geodist': geodistCommand,
+  'geohash': geohashCommand,
+  'geopos': geoposCommand,
+  'georadius': georadiusCommand,
+  'georadius_ro': georadiusRoCommand,
+  'georadiusbymember': georadiusbymemberCommand,
+  'georadiusbymember_ro': georadiusbymemberRoCommand,
+  'geosearch': geosearchCommand,
+  'geosearchstore': geosearchstoreCommand,
   'get': getCommand,
   'getbit': getbitCommand,
   'getdel': getdelCommand,
@@ -471,6 +497,8 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'smembers': smembersCommand,
   'smismember': smismemberCommand,
   'smove': smoveCommand,
+  'sort': sortCommand,
+  'sort_ro': sortRoCommand,
   'spop': spopCommand,
   'spublish': spublishCommand,
   'srandmember': srandmemberCommand,

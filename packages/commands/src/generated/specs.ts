@@ -1191,6 +1191,43 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "client|caching",
+  "summary": "Instruct the server about tracking or not keys in the next request",
+  "complexity": "O(1)",
+  "group": "connection",
+  "since": "6.0.0",
+  "arity": 3,
+  "container": "CLIENT",
+  "function": "clientCachingCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "mode",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "yes",
+      "type": "pure-token",
+      "token": "YES"
+     },
+     {
+      "name": "no",
+      "type": "pure-token",
+      "token": "NO"
+     }
+    ]
+   }
+  ]
+ },
+ {
   "name": "client|getname",
   "summary": "Get the current connection name",
   "complexity": "O(1)",
@@ -1671,6 +1708,81 @@ export const SPECS: readonly CommandSpec[] = [
    {
     "name": "connection-name",
     "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "client|tracking",
+  "summary": "Enable or disable server assisted client side caching support",
+  "complexity": "O(1). Some options may introduce additional complexity.",
+  "group": "connection",
+  "since": "6.0.0",
+  "arity": -3,
+  "container": "CLIENT",
+  "function": "clientTrackingCommand",
+  "command_flags": [
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW",
+   "CONNECTION"
+  ],
+  "arguments": [
+   {
+    "name": "status",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "on",
+      "type": "pure-token",
+      "token": "ON"
+     },
+     {
+      "name": "off",
+      "type": "pure-token",
+      "token": "OFF"
+     }
+    ]
+   },
+   {
+    "name": "client-id",
+    "type": "integer",
+    "token": "REDIRECT",
+    "optional": true
+   },
+   {
+    "name": "prefix",
+    "type": "string",
+    "token": "PREFIX",
+    "optional": true,
+    "multiple": true,
+    "multiple_token": true
+   },
+   {
+    "name": "bcast",
+    "type": "pure-token",
+    "token": "BCAST",
+    "optional": true
+   },
+   {
+    "name": "optin",
+    "type": "pure-token",
+    "token": "OPTIN",
+    "optional": true
+   },
+   {
+    "name": "optout",
+    "type": "pure-token",
+    "token": "OPTOUT",
+    "optional": true
+   },
+   {
+    "name": "noloop",
+    "type": "pure-token",
+    "token": "NOLOOP",
+    "optional": true
    }
   ]
  },
@@ -3464,6 +3576,1398 @@ export const SPECS: readonly CommandSpec[] = [
   "arity": -2,
   "acl_categories": [
    "SLOW"
+  ]
+ },
+ {
+  "name": "geoadd",
+  "summary": "Add one or more geospatial items in the geospatial index represented using a sorted set",
+  "complexity": "O(log(N)) for each item added, where N is the number of elements in the sorted set.",
+  "group": "geo",
+  "since": "3.2.0",
+  "arity": -5,
+  "function": "geoaddCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `CH`, `NX` and `XX` options."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "condition",
+    "type": "oneof",
+    "since": "6.2.0",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "nx",
+      "type": "pure-token",
+      "token": "NX"
+     },
+     {
+      "name": "xx",
+      "type": "pure-token",
+      "token": "XX"
+     }
+    ]
+   },
+   {
+    "name": "change",
+    "type": "pure-token",
+    "token": "CH",
+    "since": "6.2.0",
+    "optional": true
+   },
+   {
+    "name": "longitude_latitude_member",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "longitude",
+      "type": "double"
+     },
+     {
+      "name": "latitude",
+      "type": "double"
+     },
+     {
+      "name": "member",
+      "type": "string"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "geodist",
+  "summary": "Returns the distance between two members of a geospatial index",
+  "complexity": "O(log(N))",
+  "group": "geo",
+  "since": "3.2.0",
+  "arity": -4,
+  "function": "geodistCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member1",
+    "type": "string"
+   },
+   {
+    "name": "member2",
+    "type": "string"
+   },
+   {
+    "name": "unit",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "m",
+      "type": "pure-token",
+      "token": "M"
+     },
+     {
+      "name": "km",
+      "type": "pure-token",
+      "token": "KM"
+     },
+     {
+      "name": "ft",
+      "type": "pure-token",
+      "token": "FT"
+     },
+     {
+      "name": "mi",
+      "type": "pure-token",
+      "token": "MI"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "geohash",
+  "summary": "Returns members of a geospatial index as standard geohash strings",
+  "complexity": "O(log(N)) for each member requested, where N is the number of elements in the sorted set.",
+  "group": "geo",
+  "since": "3.2.0",
+  "arity": -2,
+  "function": "geohashCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "geopos",
+  "summary": "Returns longitude and latitude of members of a geospatial index",
+  "complexity": "O(N) where N is the number of members requested.",
+  "group": "geo",
+  "since": "3.2.0",
+  "arity": -2,
+  "function": "geoposCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "georadius",
+  "summary": "Query a sorted set representing a geospatial index to fetch members matching a given maximum distance from a point",
+  "complexity": "O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.",
+  "group": "geo",
+  "since": "3.2.0",
+  "arity": -6,
+  "function": "georadiusCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `ANY` option for `COUNT`."
+   ],
+   [
+    "7.0.0",
+    "Added support for uppercase unit names."
+   ]
+  ],
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` argument",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "STORE",
+      "startfrom": 6
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "STOREDIST",
+      "startfrom": 6
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "longitude",
+    "type": "double"
+   },
+   {
+    "name": "latitude",
+    "type": "double"
+   },
+   {
+    "name": "radius",
+    "type": "double"
+   },
+   {
+    "name": "unit",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "m",
+      "type": "pure-token",
+      "token": "M"
+     },
+     {
+      "name": "km",
+      "type": "pure-token",
+      "token": "KM"
+     },
+     {
+      "name": "ft",
+      "type": "pure-token",
+      "token": "FT"
+     },
+     {
+      "name": "mi",
+      "type": "pure-token",
+      "token": "MI"
+     }
+    ]
+   },
+   {
+    "name": "withcoord",
+    "type": "pure-token",
+    "token": "WITHCOORD",
+    "optional": true
+   },
+   {
+    "name": "withdist",
+    "type": "pure-token",
+    "token": "WITHDIST",
+    "optional": true
+   },
+   {
+    "name": "withhash",
+    "type": "pure-token",
+    "token": "WITHHASH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT"
+     },
+     {
+      "name": "any",
+      "type": "pure-token",
+      "token": "ANY",
+      "since": "6.2.0",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "token": "STORE",
+    "optional": true
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 2,
+    "token": "STOREDIST",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "georadius_ro",
+  "summary": "A read-only variant for GEORADIUS",
+  "complexity": "O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.",
+  "group": "geo",
+  "since": "3.2.10",
+  "arity": -6,
+  "function": "georadiusRoCommand",
+  "history": [
+   [
+    "6.2.0",
+    "Added the `ANY` option for `COUNT`."
+   ]
+  ],
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`GEOSEARCH` with the `BYRADIUS` argument",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "longitude",
+    "type": "double"
+   },
+   {
+    "name": "latitude",
+    "type": "double"
+   },
+   {
+    "name": "radius",
+    "type": "double"
+   },
+   {
+    "name": "unit",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "m",
+      "type": "pure-token",
+      "token": "M"
+     },
+     {
+      "name": "km",
+      "type": "pure-token",
+      "token": "KM"
+     },
+     {
+      "name": "ft",
+      "type": "pure-token",
+      "token": "FT"
+     },
+     {
+      "name": "mi",
+      "type": "pure-token",
+      "token": "MI"
+     }
+    ]
+   },
+   {
+    "name": "withcoord",
+    "type": "pure-token",
+    "token": "WITHCOORD",
+    "optional": true
+   },
+   {
+    "name": "withdist",
+    "type": "pure-token",
+    "token": "WITHDIST",
+    "optional": true
+   },
+   {
+    "name": "withhash",
+    "type": "pure-token",
+    "token": "WITHHASH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT"
+     },
+     {
+      "name": "any",
+      "type": "pure-token",
+      "token": "ANY",
+      "since": "6.2.0",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "georadiusbymember",
+  "summary": "Query a sorted set representing a geospatial index to fetch members matching a given maximum distance from a member",
+  "complexity": "O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.",
+  "group": "geo",
+  "since": "3.2.0",
+  "arity": -5,
+  "function": "georadiusbymemberCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added support for uppercase unit names."
+   ]
+  ],
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` and `FROMMEMBER` arguments",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "STORE",
+      "startfrom": 5
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "STOREDIST",
+      "startfrom": 5
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string"
+   },
+   {
+    "name": "radius",
+    "type": "double"
+   },
+   {
+    "name": "unit",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "m",
+      "type": "pure-token",
+      "token": "M"
+     },
+     {
+      "name": "km",
+      "type": "pure-token",
+      "token": "KM"
+     },
+     {
+      "name": "ft",
+      "type": "pure-token",
+      "token": "FT"
+     },
+     {
+      "name": "mi",
+      "type": "pure-token",
+      "token": "MI"
+     }
+    ]
+   },
+   {
+    "name": "withcoord",
+    "type": "pure-token",
+    "token": "WITHCOORD",
+    "optional": true
+   },
+   {
+    "name": "withdist",
+    "type": "pure-token",
+    "token": "WITHDIST",
+    "optional": true
+   },
+   {
+    "name": "withhash",
+    "type": "pure-token",
+    "token": "WITHHASH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT"
+     },
+     {
+      "name": "any",
+      "type": "pure-token",
+      "token": "ANY",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "token": "STORE",
+    "optional": true
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 2,
+    "token": "STOREDIST",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "georadiusbymember_ro",
+  "summary": "A read-only variant for GEORADIUSBYMEMBER",
+  "complexity": "O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.",
+  "group": "geo",
+  "since": "3.2.10",
+  "arity": -5,
+  "function": "georadiusbymemberRoCommand",
+  "deprecated_since": "6.2.0",
+  "replaced_by": "`GEOSEARCH` with the `BYRADIUS` and `FROMMEMBER` arguments",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "member",
+    "type": "string"
+   },
+   {
+    "name": "radius",
+    "type": "double"
+   },
+   {
+    "name": "unit",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "m",
+      "type": "pure-token",
+      "token": "M"
+     },
+     {
+      "name": "km",
+      "type": "pure-token",
+      "token": "KM"
+     },
+     {
+      "name": "ft",
+      "type": "pure-token",
+      "token": "FT"
+     },
+     {
+      "name": "mi",
+      "type": "pure-token",
+      "token": "MI"
+     }
+    ]
+   },
+   {
+    "name": "withcoord",
+    "type": "pure-token",
+    "token": "WITHCOORD",
+    "optional": true
+   },
+   {
+    "name": "withdist",
+    "type": "pure-token",
+    "token": "WITHDIST",
+    "optional": true
+   },
+   {
+    "name": "withhash",
+    "type": "pure-token",
+    "token": "WITHHASH",
+    "optional": true
+   },
+   {
+    "name": "count",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT"
+     },
+     {
+      "name": "any",
+      "type": "pure-token",
+      "token": "ANY",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "geosearch",
+  "summary": "Query a sorted set representing a geospatial index to fetch members inside an area of a box or a circle.",
+  "complexity": "O(N+log(M)) where N is the number of elements in the grid-aligned bounding box area around the shape provided as the filter and M is the number of items inside the shape",
+  "group": "geo",
+  "since": "6.2.0",
+  "arity": -7,
+  "function": "geosearchCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added support for uppercase unit names."
+   ]
+  ],
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "from",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "member",
+      "type": "string",
+      "token": "FROMMEMBER"
+     },
+     {
+      "name": "longitude_latitude",
+      "type": "block",
+      "token": "FROMLONLAT",
+      "arguments": [
+       {
+        "name": "longitude",
+        "type": "double"
+       },
+       {
+        "name": "latitude",
+        "type": "double"
+       }
+      ]
+     }
+    ]
+   },
+   {
+    "name": "by",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "circle",
+      "type": "block",
+      "arguments": [
+       {
+        "name": "radius",
+        "type": "double",
+        "token": "BYRADIUS"
+       },
+       {
+        "name": "unit",
+        "type": "oneof",
+        "arguments": [
+         {
+          "name": "m",
+          "type": "pure-token",
+          "token": "M"
+         },
+         {
+          "name": "km",
+          "type": "pure-token",
+          "token": "KM"
+         },
+         {
+          "name": "ft",
+          "type": "pure-token",
+          "token": "FT"
+         },
+         {
+          "name": "mi",
+          "type": "pure-token",
+          "token": "MI"
+         }
+        ]
+       }
+      ]
+     },
+     {
+      "name": "box",
+      "type": "block",
+      "arguments": [
+       {
+        "name": "width",
+        "type": "double",
+        "token": "BYBOX"
+       },
+       {
+        "name": "height",
+        "type": "double"
+       },
+       {
+        "name": "unit",
+        "type": "oneof",
+        "arguments": [
+         {
+          "name": "m",
+          "type": "pure-token",
+          "token": "M"
+         },
+         {
+          "name": "km",
+          "type": "pure-token",
+          "token": "KM"
+         },
+         {
+          "name": "ft",
+          "type": "pure-token",
+          "token": "FT"
+         },
+         {
+          "name": "mi",
+          "type": "pure-token",
+          "token": "MI"
+         }
+        ]
+       }
+      ]
+     }
+    ]
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT"
+     },
+     {
+      "name": "any",
+      "type": "pure-token",
+      "token": "ANY",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "withcoord",
+    "type": "pure-token",
+    "token": "WITHCOORD",
+    "optional": true
+   },
+   {
+    "name": "withdist",
+    "type": "pure-token",
+    "token": "WITHDIST",
+    "optional": true
+   },
+   {
+    "name": "withhash",
+    "type": "pure-token",
+    "token": "WITHHASH",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "geosearchstore",
+  "summary": "Query a sorted set representing a geospatial index to fetch members inside an area of a box or a circle, and store the result in another key.",
+  "complexity": "O(N+log(M)) where N is the number of elements in the grid-aligned bounding box area around the shape provided as the filter and M is the number of items inside the shape",
+  "group": "geo",
+  "since": "6.2.0",
+  "arity": -8,
+  "function": "geosearchstoreCommand",
+  "history": [
+   [
+    "7.0.0",
+    "Added support for uppercase unit names."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "GEO",
+   "SLOW"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "source",
+    "type": "key",
+    "key_spec_index": 1
+   },
+   {
+    "name": "from",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "member",
+      "type": "string",
+      "token": "FROMMEMBER"
+     },
+     {
+      "name": "longitude_latitude",
+      "type": "block",
+      "token": "FROMLONLAT",
+      "arguments": [
+       {
+        "name": "longitude",
+        "type": "double"
+       },
+       {
+        "name": "latitude",
+        "type": "double"
+       }
+      ]
+     }
+    ]
+   },
+   {
+    "name": "by",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "circle",
+      "type": "block",
+      "arguments": [
+       {
+        "name": "radius",
+        "type": "double",
+        "token": "BYRADIUS"
+       },
+       {
+        "name": "unit",
+        "type": "oneof",
+        "arguments": [
+         {
+          "name": "m",
+          "type": "pure-token",
+          "token": "M"
+         },
+         {
+          "name": "km",
+          "type": "pure-token",
+          "token": "KM"
+         },
+         {
+          "name": "ft",
+          "type": "pure-token",
+          "token": "FT"
+         },
+         {
+          "name": "mi",
+          "type": "pure-token",
+          "token": "MI"
+         }
+        ]
+       }
+      ]
+     },
+     {
+      "name": "box",
+      "type": "block",
+      "arguments": [
+       {
+        "name": "width",
+        "type": "double",
+        "token": "BYBOX"
+       },
+       {
+        "name": "height",
+        "type": "double"
+       },
+       {
+        "name": "unit",
+        "type": "oneof",
+        "arguments": [
+         {
+          "name": "m",
+          "type": "pure-token",
+          "token": "M"
+         },
+         {
+          "name": "km",
+          "type": "pure-token",
+          "token": "KM"
+         },
+         {
+          "name": "ft",
+          "type": "pure-token",
+          "token": "FT"
+         },
+         {
+          "name": "mi",
+          "type": "pure-token",
+          "token": "MI"
+         }
+        ]
+       }
+      ]
+     }
+    ]
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   },
+   {
+    "name": "count",
+    "type": "block",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "count",
+      "type": "integer",
+      "token": "COUNT"
+     },
+     {
+      "name": "any",
+      "type": "pure-token",
+      "token": "ANY",
+      "optional": true
+     }
+    ]
+   },
+   {
+    "name": "storedist",
+    "type": "pure-token",
+    "token": "STOREDIST",
+    "optional": true
+   }
   ]
  },
  {
@@ -9278,6 +10782,257 @@ export const SPECS: readonly CommandSpec[] = [
    {
     "name": "member",
     "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "sort",
+  "summary": "Sort the elements in a list, set or sorted set",
+  "complexity": "O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of returned elements. When the elements are not sorted, complexity is O(N).",
+  "group": "generic",
+  "since": "1.0.0",
+  "arity": -2,
+  "function": "sortCommand",
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "WRITE",
+   "SET",
+   "SORTEDSET",
+   "LIST",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "notes": "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort",
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "unknown": null
+    },
+    "find_keys": {
+     "unknown": null
+    }
+   },
+   {
+    "notes": "For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array",
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "unknown": null
+    },
+    "find_keys": {
+     "unknown": null
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "key_spec_index": 1,
+    "token": "BY",
+    "optional": true
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "key_spec_index": 1,
+    "token": "GET",
+    "optional": true,
+    "multiple": true,
+    "multiple_token": true
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   },
+   {
+    "name": "sorting",
+    "type": "pure-token",
+    "token": "ALPHA",
+    "optional": true
+   },
+   {
+    "name": "destination",
+    "type": "key",
+    "key_spec_index": 2,
+    "token": "STORE",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "sort_ro",
+  "summary": "Sort the elements in a list, set or sorted set. Read-only variant of SORT.",
+  "complexity": "O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of returned elements. When the elements are not sorted, complexity is O(N).",
+  "group": "generic",
+  "since": "7.0.0",
+  "arity": -2,
+  "function": "sortRoCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "READ",
+   "SET",
+   "SORTEDSET",
+   "LIST",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "notes": "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort",
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "unknown": null
+    },
+    "find_keys": {
+     "unknown": null
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "key_spec_index": 1,
+    "token": "BY",
+    "optional": true
+   },
+   {
+    "name": "offset_count",
+    "type": "block",
+    "token": "LIMIT",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "offset",
+      "type": "integer"
+     },
+     {
+      "name": "count",
+      "type": "integer"
+     }
+    ]
+   },
+   {
+    "name": "pattern",
+    "type": "pattern",
+    "key_spec_index": 1,
+    "token": "GET",
+    "optional": true,
+    "multiple": true,
+    "multiple_token": true
+   },
+   {
+    "name": "order",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "asc",
+      "type": "pure-token",
+      "token": "ASC"
+     },
+     {
+      "name": "desc",
+      "type": "pure-token",
+      "token": "DESC"
+     }
+    ]
+   },
+   {
+    "name": "sorting",
+    "type": "pure-token",
+    "token": "ALPHA",
+    "optional": true
    }
   ]
  },

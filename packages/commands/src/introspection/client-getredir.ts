@@ -1,7 +1,9 @@
-// CLIENT GETREDIR: the tracking redirection id; client-side caching is not implemented, so tracking is always
-// off and the answer is -1, as Redis replies for a client without tracking.
+// CLIENT GETREDIR: the client id invalidations are redirected to; 0 when tracking without redirection,
+// -1 when tracking is off (Redis's answers).
+import { clientTrackingOf } from '../tracking/tracking-state.js';
 import type { CommandHandler } from '../types.js';
 
 export const clientGetredirCommand: CommandHandler = (c) => {
-  c.reply.integer(-1);
+  const t = clientTrackingOf(c);
+  c.reply.integer(t?.on ? t.redirect : -1);
 };
