@@ -31,6 +31,7 @@ export class NetClient implements ClientHost {
       onCommand: (args) => this.onCommand(args as string[]),
       onError: (err) => this.onProtocolError(err),
       maxBulkLength: engine.config.getNumber('proto-max-bulk-len'),
+      maxMultibulkLength: 2147483647,
       authenticated: this.client.authenticated,
     });
     conn.setReadHandler((chunk) => this.onRead(chunk));

@@ -184,7 +184,8 @@ export class RedwingServer {
   private cron(): number {
     const engine = this.engine;
     const hz = Math.max(1, Math.min(500, engine.config.getNumber('hz')));
-    if (engine.keyspace.config.activeExpireEnabled) engine.keyspace.activeExpireCycle(Math.max(1, 250 / hz));
+    // no active expiry while a busy script runs in slices: the script must see one unchanging dataset
+    if (engine.keyspace.config.activeExpireEnabled && !engine.busyScript) engine.keyspace.activeExpireCycle(Math.max(1, 250 / hz));
     const used = engine.keyspace.usedMemory();
     if (used > engine.peakMemory) engine.peakMemory = used;
     const timeout = engine.config.getNumber('timeout');

@@ -126,3 +126,32 @@ describe.skipIf(!haveRedisServer())('functions: differential against redis-serve
     c.close();
   });
 });
+
+describe('busy scripts', () => {
+  it('a runaway script makes others get BUSY, SCRIPT KILL stops it, and the server goes on', async () => {
+    const s = await start({ config: { 'busy-reply-threshold': '100' } });
+    const { ReplyClient } = await import('./helpers.js');
+    const runner = await ReplyClient.connect(s.port);
+    const other = await ReplyClient.connect(s.port);
+    try {
+      await other.call('SET', 'k', 'v');
+      const pending = runner.call('EVAL', 'local i = 0 while true do i = i + 1 end', 0);
+      let reply: unknown;
+      for (let i = 0; i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        reply = await other.call('GET', 'k');
+        if (typeof reply === 'object') break;
+      }
+      expect(reply).toEqual({ error: 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.' });
+      expect(await other.call('SCRIPT', 'KILL')).toBe('OK');
+      const killed = (await pending) as { error: string };
+      expect(killed.error).toMatch(/^ERR Script killed by user with SCRIPT KILL\.\.\./);
+      expect(await other.call('GET', 'k')).toBe('v');
+      expect(await other.call('SCRIPT', 'KILL')).toEqual({ error: 'NOTBUSY No scripts in execution right now.' });
+    } finally {
+      runner.close();
+      other.close();
+      await s.close();
+    }
+  });
+});

@@ -23,13 +23,26 @@ interface RunContext {
   allowOom: boolean;
   startedOom: boolean;
   start: number;
+  /** Set when the fast run passed busy-reply-threshold without writing: re-run it in slices. */
+  restart: boolean;
+  /** True while stepping the resumable (sliced) form. */
+  sliced: boolean;
+  sliceStart: number;
+  killed: boolean;
+  /** Whether the run may be moved to slices (a top-level EVAL, not inside EXEC or another script). */
+  canSlice: boolean;
 }
+
+/** How long one slice of a busy script runs before yielding to the event loop. */
+const SLICE_MS = 20;
 
 export class ScriptingState {
   readonly scripts = new Map<string, ScriptEntry>();
   private luaInstance: RedisLua | null = null;
   private readonly luaClient: Client;
   run: RunContext | null = null;
+  /** The script running in slices (between slices `run` is null), for SCRIPT KILL and FUNCTION STATS. */
+  private slicedRun: RunContext | null = null;
 
   constructor(private readonly engine: Engine) {
     this.luaClient = new Client(0, engine.keyspace.db(0), { authenticated: true });
@@ -38,8 +51,39 @@ export class ScriptingState {
   }
 
   get lua(): RedisLua {
-    if (!this.luaInstance) this.luaInstance = new RedisLua(this.host());
+    if (!this.luaInstance) {
+      this.luaInstance = new RedisLua(this.host(), { budget: { checkEvery: 10000, onBudget: () => this.onBudget() } });
+    }
     return this.luaInstance;
+  }
+
+  /**
+   * The budget hook, called every few thousand back-edges/calls. A fast run that passes busy-reply-threshold
+   * without having written is aborted and re-run from the start in slices (nothing else ran meanwhile, so the
+   * re-run sees the same data); a sliced run yields every SLICE_MS so other clients get BUSY and SCRIPT KILL works.
+   */
+  private onBudget(): 'continue' | 'abort' | 'yield' {
+    const run = this.run;
+    if (!run) return 'continue';
+    if (run.killed) return 'abort';
+    const now = Date.now();
+    if (run.sliced) return now - run.sliceStart >= SLICE_MS ? 'yield' : 'continue';
+    const threshold = this.engine.config.getNumber('busy-reply-threshold');
+    if (threshold > 0 && now - run.start >= threshold && !run.wrote && run.canSlice) {
+      run.restart = true;
+      return 'abort';
+    }
+    return 'continue';
+  }
+
+  /** SCRIPT KILL / FUNCTION KILL: returns an error text, or undefined when the running script will stop. */
+  kill(): string | undefined {
+    const run = this.slicedRun;
+    if (!run) return 'NOTBUSY No scripts in execution right now.';
+    if (run.wrote)
+      return 'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
+    run.killed = true;
+    return undefined;
   }
 
   /** SCRIPT FLUSH: forget every script and start from a fresh interpreter. */
@@ -79,11 +123,21 @@ export class ScriptingState {
 
   /** Run a script for `caller` and write its reply. */
   exec(caller: Client, sha: string, entry: ScriptEntry, keys: string[], args: string[], readOnlyCommand: boolean): void {
-    this.runWith(caller, entry.flags, readOnlyCommand, () => this.lua.runEval(entry.fn, keys, args, sha));
+    this.runWith(caller, entry.flags, readOnlyCommand, () => this.lua.runEval(entry.fn, keys, args, sha), () => {
+      const fn = this.lua.compileResumable(entry.flags ? '\n' + entry.body.slice(entry.body.indexOf('\n') + 1) : entry.body);
+      if ('error' in fn) return null;
+      return this.lua.startEval(fn, keys, args, sha);
+    });
   }
 
   /** The shared run protocol of EVAL and FCALL: flag checks, the run context, the reply. */
-  runWith(caller: Client, flags: Set<string> | null, readOnlyCommand: boolean, body: () => ScriptReply): void {
+  runWith(
+    caller: Client,
+    flags: Set<string> | null,
+    readOnlyCommand: boolean,
+    body: () => ScriptReply,
+    resumable?: () => { step(): { done: true; reply: ScriptReply } | { done: false } } | null,
+  ): void {
     const e = this.engine;
     if (flags) {
       if (!flags.has('no-writes') && readOnlyCommand) {
@@ -106,14 +160,73 @@ export class ScriptingState {
       allowOom: flags ? flags.has('allow-oom') || flags.has('no-writes') : false,
       startedOom: e.keyspace.config.maxmemory > 0 && e.keyspace.performEvictions() === 'oom',
       start: Date.now(),
+      restart: false,
+      sliced: false,
+      sliceStart: 0,
+      killed: false,
+      canSlice: resumable !== undefined && e.callDepth === 1 && (caller.flags & (CF.DENY_BLOCKING | CF.SCRIPT)) === 0,
     };
     let reply: ScriptReply;
+    const run = this.run;
     try {
       reply = body();
     } finally {
       this.run = null;
     }
+    if (run.restart && resumable) {
+      const stepper = resumable();
+      if (stepper) {
+        this.runSliced(caller, run, stepper);
+        return;
+      }
+    }
     writeScriptReply(e, caller, reply);
+  }
+
+  /**
+   * Run a busy script in slices: the caller waits like a blocked client, every other client gets BUSY (the gate
+   * checks e.busyScript), SCRIPT KILL can stop it. The data cannot change between slices: only commands flagged
+   * allow-busy run, and none of them writes.
+   */
+  private runSliced(caller: Client, run: RunContext, stepper: { step(): { done: true; reply: ScriptReply } | { done: false } }): void {
+    const e = this.engine;
+    run.sliced = true;
+    run.restart = false;
+    e.busyScript = true;
+    this.slicedRun = run;
+    this.luaClient.resp = 2;
+    this.luaClient.db = caller.db;
+    caller.flags |= CF.BLOCKED;
+    caller.host?.blockedChanged?.(caller, true);
+    e.log('warning', 'Slow script detected: still in execution after the busy-reply-threshold; other clients get BUSY.');
+    const step = (): void => {
+      this.run = run;
+      run.sliceStart = Date.now();
+      e.keyspace.freezeTime(run.start);
+      e.callDepth++;
+      let r: { done: true; reply: ScriptReply } | { done: false };
+      try {
+        r = stepper.step();
+      } catch (err) {
+        r = { done: true, reply: { t: 'error', v: `ERR internal error: ${err instanceof Error ? err.message : String(err)}` } };
+      } finally {
+        e.callDepth--;
+        e.keyspace.unfreezeTime();
+        this.run = null;
+      }
+      if (!r.done) {
+        setImmediate(step);
+        return;
+      }
+      e.busyScript = false;
+      this.slicedRun = null;
+      caller.flags &= ~CF.BLOCKED;
+      writeScriptReply(e, caller, r.reply);
+      caller.host?.wantsFlush?.(caller);
+      caller.host?.blockedChanged?.(caller, false);
+      if (e.blocking.hasReadyKeys()) e.blocking.handleReadyKeys();
+    };
+    setImmediate(step);
   }
 
   private host(): LuaHost {
