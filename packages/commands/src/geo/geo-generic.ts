@@ -116,8 +116,9 @@ export function memberPosition(z: ZSet, member: string): [number, number] | null
 
 /** addReplyHumanLongDouble. */
 export function replyCoord(c: Client, d: number): void {
-  if (c.resp === 3) c.reply.double(d);
-  else c.reply.bulk(formatHumanLongDouble(d));
+  const text = formatHumanLongDouble(d);
+  if (c.resp === 3) c.reply.raw(`,${text}\r\n`);
+  else c.reply.bulk(text);
 }
 
 export function replyDistance(c: Client, d: number): void {
