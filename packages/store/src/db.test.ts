@@ -295,3 +295,18 @@ describe('Db', () => {
 function createObject2() {
   return createStringObject('v');
 }
+
+describe('Db.moveTo', () => {
+  it('keeps the TTL of the moved key', () => {
+    const ks = new Keyspace();
+    const a = ks.db(0);
+    const b = ks.db(1);
+    a.set('k', createStringObject('v'));
+    const at = ks.now() + 100_000;
+    a.setExpire('k', at);
+    expect(a.moveTo('k', b)).toBe(true);
+    expect(a.exists('k')).toBe(false);
+    expect(b.getExpire('k')).toBe(at);
+    expect(b.expiresSize()).toBe(1);
+  });
+});

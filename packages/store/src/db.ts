@@ -421,9 +421,10 @@ export class Db {
     const e = this.liveEntry(key);
     if (e === undefined || other.liveEntry(key) !== undefined) return false;
     other.dropStale(key);
+    const expire = e.expire; // removeEntry clears it
     this.removeEntry(e); // ownership of e.val moves to `other`
     const n = other.insert(key, e.val);
-    if (e.expire !== -1) other.setEntryExpire(n, e.expire);
+    if (expire !== -1) other.setEntryExpire(n, expire);
     return true;
   }
 
