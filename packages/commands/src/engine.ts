@@ -9,6 +9,7 @@ import { Err, fmt, sanitize, unknownCommand, unknownSubcommand, wrongArity } fro
 import { BlockingState } from './blocking/blocking.js';
 import { PubSubState } from './pubsub/pubsub-state.js';
 import { WatchState } from './multi/watch-state.js';
+import { discardTransaction } from './multi/multi-generic.js';
 import { ScriptingState } from './scripting/scripting-state.js';
 import { FunctionsState } from './scripting/functions-state.js';
 import { pauseState, type PauseState } from './introspection/pause-state.js';
@@ -238,6 +239,12 @@ export class Engine {
   private reject(c: Client, msg: string, cmd: Command | undefined): void {
     if (c.flags & CF.MULTI) c.flags |= CF.DIRTY_EXEC;
     if (cmd) cmd.stats.rejectedCalls++;
+    if (cmd?.name === 'exec') {
+      // a rejected EXEC ends the transaction (Redis's execCommandAbort)
+      discardTransaction(c, this);
+      this.replyError(c, `EXECABORT Transaction discarded because of: ${msg}`);
+      return;
+    }
     this.replyError(c, msg);
   }
 

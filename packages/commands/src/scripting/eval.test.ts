@@ -56,3 +56,20 @@ describe('EVAL / EVALSHA / SCRIPT', () => {
     expect(run('GET', 'here')).toBe('$1\r\n3\r\n');
   });
 });
+
+describe('EXEC rejected by the gate', () => {
+  it('answers EXECABORT with the reason and leaves MULTI', () => {
+    const e = createEngine();
+    const c = e.createClient();
+    const run = (...argv: (string | number)[]): string => e.run(c, argv).toString('latin1');
+    run('MULTI');
+    run('INCR', 'x');
+    e.busyScript = true;
+    expect(run('EXEC')).toBe(
+      '-EXECABORT Transaction discarded because of: BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n',
+    );
+    e.busyScript = false;
+    expect(run('PING')).toBe('+PONG\r\n');
+    expect(run('GET', 'x')).toBe('$-1\r\n');
+  });
+});
