@@ -44,7 +44,8 @@ export class TrackingState {
   readonly prefixTable = new Map<string, BcastState>();
   /** Clients with tracking on (INFO tracking_clients). */
   readonly trackingClients = new Set<Client>();
-  private pending: Pending[] = [];
+  /** Invalidations for clients whose command is running, delivered after their reply. */
+  private pending = new Map<Client, Pending[]>();
   private installed = false;
   /** Set once the engine calls trackingAfterCommand itself. */
   direct = false;
@@ -175,9 +176,9 @@ export class TrackingState {
   // ---- invalidation ----
 
   /** A key changed (Redis's trackingInvalidateKey). `bcast` also queues it for BCAST clients. */
-  invalidateKey(key: string, bcast: boolean): void {
+  invalidateKey(key: string, bcast: boolean, noCurrent = false): void {
     const e = this.engine;
-    const current = e.currentClient;
+    const current = noCurrent ? null : e.currentClient;
     if (bcast && this.prefixTable.size > 0) {
       for (const [p, bs] of this.prefixTable) {
         if (key.startsWith(p)) {
@@ -196,8 +197,10 @@ export class TrackingState {
       if (!target) continue;
       const t = clientTrackingOf(target);
       if (!t?.on || t.bcast) continue;
-      if (t.noloop && target === current) continue;
-      if (target === current && e.callDepth > 0) this.pending.push(key);
+      // The client whose command runs now: the top-level caller, or a blocked client being served.
+      const running = !noCurrent && (target === current || (target.flags & CF.EXECUTING_COMMAND) !== 0);
+      if (t.noloop && running) continue;
+      if (running && e.callDepth > 0) this.queue(target, key);
       else this.send(target, [key]);
     }
   }
@@ -209,7 +212,7 @@ export class TrackingState {
     if (e.callDepth > 0) this.flushedInCommand = true;
     this.sweepGone();
     for (const c of this.trackingClients) {
-      if (c === e.currentClient && e.callDepth > 0) this.pending.push(null);
+      if (e.callDepth > 0 && (c === e.currentClient || c.flags & CF.EXECUTING_COMMAND)) this.queue(c, null);
       else this.send(c, null);
     }
     this.table.clear();
@@ -225,7 +228,8 @@ export class TrackingState {
     let redirected = false;
     if (t.redirect) {
       const r = e.clients.get(t.redirect);
-      if (!r) {
+      // A client that is closing (QUIT, CLIENT KILL) is gone for Redis by the time anyone else runs a command.
+      if (!r || r.flags & (CF.CLOSE_AFTER_REPLY | CF.CLOSE_ASAP)) {
         t.brokenRedirect = true;
         if (c.resp > 2) {
           c.reply.pushHeader(2);
@@ -287,17 +291,26 @@ export class TrackingState {
     if (max <= 0 || this.table.size <= max) return;
     for (const key of this.table.keys()) {
       if (this.table.size <= max) break;
-      this.invalidateKey(key, false);
+      this.invalidateKey(key, false, true);
     }
   }
 
-  /** After a top-level command: pending invalidations to the caller, broadcasts, table limit. */
-  afterTopLevel(c: Client | null): void {
+  private queue(c: Client, k: Pending): void {
+    const list = this.pending.get(c);
+    if (list) list.push(k);
+    else this.pending.set(c, [k]);
+  }
+
+  /** After a top-level command: pending invalidations (after the replies), broadcasts, table limit. */
+  afterTopLevel(): void {
     this.flushedInCommand = false;
-    if (this.pending.length > 0) {
-      const list = this.pending;
-      this.pending = [];
-      if (c) for (const k of list) this.send(c, k === null ? null : [k]);
+    if (this.pending.size > 0) {
+      const all = this.pending;
+      this.pending = new Map();
+      for (const [c, list] of all) {
+        if (!isAlive(this.engine, c)) continue;
+        for (const k of list) this.send(c, k === null ? null : [k]);
+      }
     }
     this.broadcast();
     this.limitUsedSlots();
@@ -366,12 +379,16 @@ export function trackingAfterCommand(e: Engine, c: Client, cmd: Command): void {
 
 function afterCommand(e: Engine, s: TrackingState, c: Client, cmd: Command): void {
   if (cmd.flagBits & CMD.READONLY && !SCRIPT_RO.has(cmd.name)) {
+    // Inside a script, a read command makes the script's caller track the script's declared keys.
     const caller = c.flags & CF.SCRIPT && e.currentClient ? e.currentClient : c;
-    if (caller.flags & CF.TRACKING) s.rememberKeys(caller, cmd, c.argv);
+    if (caller.flags & CF.TRACKING) {
+      if (caller === c) s.rememberKeys(c, cmd, c.argv);
+      else if (caller.cmd) s.rememberKeys(caller, caller.cmd, caller.argv);
+    }
   }
   if (e.callDepth > 0) return;
   const caller = c.flags & CF.SCRIPT && e.currentClient ? e.currentClient : c;
-  s.afterTopLevel(caller);
+  s.afterTopLevel();
   const t = clientTrackingOf(caller);
   if (t?.caching && !(caller.flags & CF.MULTI) && !cmd.name.startsWith('client|')) t.caching = false;
 }
