@@ -80,7 +80,10 @@ export class TrackingState {
       origCall(c, cmd);
       if (!this.direct) afterCommand(e, this, c, cmd);
     };
-    this.wrapInfo('clients', (s) => [['tracking_clients', s.trackingClients.size]]);
+    this.wrapInfo('clients', (s) => {
+      s.sweepGone();
+      return [['tracking_clients', s.trackingClients.size]];
+    });
     this.wrapInfo('stats', (s) => [
       ['tracking_total_keys', s.table.size],
       ['tracking_total_items', s.totalItems],
@@ -147,7 +150,7 @@ export class TrackingState {
   }
 
   /** Drop clients that disconnected without disabling tracking (the engine frees them without telling us). */
-  private sweepGone(): void {
+  sweepGone(): void {
     const e = this.engine;
     for (const c of this.trackingClients) if (!isAlive(e, c)) this.disable(c);
   }
