@@ -79,6 +79,10 @@ export class NetClient implements ClientHost {
     engine.execute(c, argv);
     // CLIENT REPLY: the flags as they are after the command decide (ON's own OK is sent, OFF's is not)
     if (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP) && c.reply.length > before) c.reply.truncate(before);
+    if (c.sidePushes) {
+      for (const b of c.sidePushes) c.reply.raw(b);
+      c.sidePushes = null;
+    }
     if (wasSkip) c.flags &= ~CF.REPLY_SKIP;
     if (c.flags & CF.REPLY_SKIP_NEXT) c.flags = (c.flags & ~CF.REPLY_SKIP_NEXT) | CF.REPLY_SKIP;
     if (this.parser.authenticated !== c.authenticated) this.parser.authenticated = c.authenticated;

@@ -14,6 +14,7 @@ import { ScriptingState } from './scripting/scripting-state.js';
 import { FunctionsState } from './scripting/functions-state.js';
 import { pauseState, type PauseState } from './introspection/pause-state.js';
 import { latencyMonitor } from './introspection/latency-monitor.js';
+import { trackingAfterCommand } from './tracking/tracking-state.js';
 import { ServerStats } from './server/stats.js';
 import { CommandTable } from './table.js';
 import type { InfoProvider } from './server/info.js';
@@ -59,6 +60,8 @@ export class Engine {
   /** CLIENT PAUSE state; postponed clients wait here for the release. */
   readonly pause: PauseState;
   private postponed: Client[] = [];
+  /** Set once any client turned CLIENT TRACKING on (the tracking module then needs every command's keys). */
+  trackingActive = false;
   /** latency-monitor-threshold (ms), cached: 0 = off. */
   private latencyThreshold = 0;
   /** Changes to the dataset since start (Redis's server.dirty). */
@@ -282,6 +285,7 @@ export class Engine {
       if (this.callDepth === 0) c.flags &= ~CF.EXECUTING_COMMAND;
       if (outermost) this.keyspace.unfreezeTime();
     }
+    if (this.trackingActive) trackingAfterCommand(this, c, cmd);
     const usec = Math.round((performance.now() - start) * 1000);
     c.lastCmd = cmd;
     // Redis 7.0 feeds MONITOR after the command ran (a monitor's own RESET is not shown to it)

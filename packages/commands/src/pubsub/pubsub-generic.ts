@@ -1,6 +1,7 @@
 // Subscribe/unsubscribe machinery shared by SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE and their UNSUBSCRIBE forms:
 // each (un)subscription is confirmed with a [kind, name, count] push (RESP2 array) as Redis does.
-import type { Client } from '../client.js';
+import { ReplyWriter } from '@redwing/resp';
+import { CF, type Client } from '../client.js';
 import type { Engine } from '../engine.js';
 
 type Kind = 'channel' | 'pattern' | 'shard';
@@ -16,11 +17,15 @@ function count(c: Client, kind: Kind): number {
 }
 
 function confirm(c: Client, what: string, name: string | null, n: number): void {
-  c.reply.pushHeader(3);
-  c.reply.bulk(what);
-  if (name === null) c.reply.null();
-  else c.reply.bulk(name);
-  c.reply.integer(n);
+  // RESP3 confirmations are pushes, delivered even under CLIENT REPLY OFF/SKIP (as Redis's CLIENT_PUSHING)
+  const side = c.resp === 3 && (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP)) !== 0;
+  const w = side ? new ReplyWriter({ protocol: 3, initialSize: 64 }) : c.reply;
+  w.pushHeader(3);
+  w.bulk(what);
+  if (name === null) w.null();
+  else w.bulk(name);
+  w.integer(n);
+  if (side) (c.sidePushes ??= []).push(w.take());
 }
 
 export function subscribeGeneric(c: Client, e: Engine, kind: Kind, what: string): void {

@@ -85,6 +85,7 @@ function memorySection(e: Engine): InfoFields {
     ['maxmemory', maxmemory],
     ['maxmemory_human', human(maxmemory)],
     ['maxmemory_policy', e.keyspace.config.maxmemoryPolicy],
+    ['mem_not_counted_for_evict', 0],
     ['mem_fragmentation_ratio', used > 0 ? (mu.rss / used).toFixed(2) : '0.00'],
     ['mem_allocator', 'v8'],
     ['lazyfree_pending_objects', 0],

@@ -47,8 +47,6 @@ export class TrackingState {
   /** Invalidations for clients whose command is running, delivered after their reply. */
   private pending = new Map<Client, Pending[]>();
   private installed = false;
-  /** Set once the engine calls trackingAfterCommand itself. */
-  direct = false;
   private flushedInCommand = false;
   private bcastDirty = false;
   private microtaskArmed = false;
@@ -73,13 +71,8 @@ export class TrackingState {
         origFlush();
       };
     }
-    // Fallback until Engine.call() invokes trackingAfterCommand itself: wrap this engine's call(). Once the
-    // engine calls the hook directly, `direct` becomes true and the wrapper stops doing the work twice.
-    const origCall = e.call.bind(e);
-    e.call = (c: Client, cmd: Command) => {
-      origCall(c, cmd);
-      if (!this.direct) afterCommand(e, this, c, cmd);
-    };
+    // from now on Engine.call() runs trackingAfterCommand after every command
+    e.trackingActive = true;
     this.wrapInfo('clients', (s) => {
       s.sweepGone();
       return [['tracking_clients', s.trackingClients.size]];
@@ -376,7 +369,6 @@ const SCRIPT_RO = new Set(['eval_ro', 'evalsha_ro', 'fcall_ro']);
 export function trackingAfterCommand(e: Engine, c: Client, cmd: Command): void {
   const s = states.get(e);
   if (!s) return;
-  s.direct = true;
   afterCommand(e, s, c, cmd);
 }
 

@@ -99,7 +99,7 @@ describe('client tracking (engine)', () => {
     a.argv = ['GET', 'hooked'];
     trackingAfterCommand(e, a, get);
     expect(trackingState(e).table.get('hooked')?.has(a.id)).toBe(true);
-    expect(trackingState(e).direct).toBe(true);
+    expect(e.trackingActive).toBe(true);
   });
 
   it('validation errors as Redis', () => {
