@@ -89,3 +89,18 @@ describe('DEBUG gate and CLIENT LIST without a connection', () => {
     expect(out.match(/id=\d+ addr= laddr= fd=-1 /g)).toHaveLength(2);
   });
 });
+
+describe('CLIENT PAUSE WRITE and scripts', () => {
+  it('scripts and functions flagged no-writes are not postponed; others are', () => {
+    const e = createEngine();
+    const c = e.createClient();
+    e.run(c, ['FUNCTION', 'LOAD', "#!lua name=lib\nredis.register_function{function_name='ro', callback=function() return 1 end, flags={'no-writes'}}"]);
+    e.run(c, ['CLIENT', 'PAUSE', 100000, 'WRITE']);
+    expect(e.run(c, ['EVAL', "#!lua flags=no-writes\nreturn 'x'", 0]).toString()).toBe('$1\r\nx\r\n');
+    expect(e.run(c, ['FCALL', 'ro', 0]).toString()).toBe(':1\r\n');
+    expect(e.run(c, ['EVAL', 'return 1', 0]).toString()).toBe('');
+    expect(e.postponedCount).toBe(1);
+    e.pause.unpause();
+    expect(c.reply.take().toString()).toBe(':1\r\n');
+  });
+});

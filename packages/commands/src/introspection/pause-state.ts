@@ -60,9 +60,32 @@ export class PauseState {
   mustPostpone(c: Client, cmd: Command): boolean {
     if (this.type === 'off' || !this.isPaused()) return false;
     if (this.type === 'all') return true;
-    if (writesOrReplicates(cmd)) return true;
-    if (cmd.name === 'exec') for (const q of c.multiQueue) if (writesOrReplicates(q.cmd)) return true;
-    return false;
+    if (cmd.name === 'exec') {
+      for (const q of c.multiQueue) if (this.writes(q.cmd, q.argv)) return true;
+      return false;
+    }
+    return this.writes(cmd, c.argv);
+  }
+
+  /**
+   * Whether a command may write or replicate. Scripts declare it: a script or function with the `no-writes`
+   * flag is treated as read-only (Redis derives EVAL/FCALL's command flags from the script's flags).
+   */
+  private writes(cmd: Command, argv: readonly string[]): boolean {
+    if (!writesOrReplicates(cmd)) return false;
+    const e = this.engine;
+    if (cmd.name === 'eval') {
+      const body = argv[1] ?? '';
+      if (!body.startsWith('#!')) return true;
+      const first = body.slice(0, body.indexOf('\n') < 0 ? body.length : body.indexOf('\n'));
+      return !/\bflags=(?:[^ ]*,)?no-writes(?:,|\s|$)/.test(first);
+    }
+    if (cmd.name === 'evalsha') {
+      const entry = e.scripting.scripts.get((argv[1] ?? '').toLowerCase());
+      return !entry?.flags?.has('no-writes');
+    }
+    if (cmd.name === 'fcall') return !e.functions.functions.get(argv[1] ?? '')?.flags.has('no-writes');
+    return true;
   }
 
   private release(): void {
