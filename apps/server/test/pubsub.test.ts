@@ -65,3 +65,13 @@ describe('pub/sub', () => {
     c.close();
   });
 });
+
+describe('CLIENT REPLY OFF in RESP2', () => {
+  it('subscribe confirmations still arrive, other replies do not', async () => {
+    const sub = await RawClient.connect(srv.port);
+    sub.command('CLIENT', 'REPLY', 'OFF');
+    sub.command('PSUBSCRIBE', '*');
+    expect(await sub.read()).toBe('*3\r\n$10\r\npsubscribe\r\n$1\r\n*\r\n:1\r\n');
+    sub.close();
+  });
+});

@@ -87,8 +87,8 @@ export class Client {
   /** Blocking state, managed by the engine's blocking module. */
   blockState: unknown = null;
   /**
-   * RESP3 pushes produced by the client's own command while CLIENT REPLY is OFF/SKIP (subscribe confirmations):
-   * Redis delivers pushes even then, so the network layer appends these after dropping the command's reply.
+   * Pushes produced by the client's own command while CLIENT REPLY is OFF/SKIP (subscribe confirmations):
+   * Redis delivers them even then, so the network layer appends these after dropping the command's reply.
    */
   sidePushes: Buffer[] | null = null;
   /** Error replies written during the current command (failed_calls accounting). */

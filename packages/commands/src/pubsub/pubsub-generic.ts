@@ -17,9 +17,10 @@ function count(c: Client, kind: Kind): number {
 }
 
 function confirm(c: Client, what: string, name: string | null, n: number): void {
-  // RESP3 confirmations are pushes, delivered even under CLIENT REPLY OFF/SKIP (as Redis's CLIENT_PUSHING)
-  const side = c.resp === 3 && (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP)) !== 0;
-  const w = side ? new ReplyWriter({ protocol: 3, initialSize: 64 }) : c.reply;
+  // (un)subscribe confirmations are delivered even under CLIENT REPLY OFF/SKIP, in both protocols (Redis marks
+  // them CLIENT_PUSHING): they go to a side buffer the network layer keeps when it drops the command's reply
+  const side = (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP)) !== 0;
+  const w = side ? new ReplyWriter({ protocol: c.resp, initialSize: 64 }) : c.reply;
   w.pushHeader(3);
   w.bulk(what);
   if (name === null) w.null();
