@@ -167,4 +167,29 @@ describe('busy scripts', () => {
       await s.close();
     }
   });
+
+  it('a runaway function is sliced too: BUSY for others, FUNCTION KILL stops it', async () => {
+    const s = await start({ config: { 'busy-reply-threshold': '100' } });
+    const { ReplyClient } = await import('./helpers.js');
+    const runner = await ReplyClient.connect(s.port);
+    const other = await ReplyClient.connect(s.port);
+    try {
+      expect(await runner.call('FUNCTION', 'LOAD', "#!lua name=spin\nredis.register_function('spin', function() while true do end end)")).toBe('spin');
+      const pending = runner.call('FCALL', 'spin', 0);
+      let reply: unknown;
+      for (let i = 0; i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        reply = await other.call('PING');
+        if (typeof reply === 'object') break;
+      }
+      expect(reply).toEqual({ error: 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.' });
+      expect(await other.call('FUNCTION', 'KILL')).toBe('OK');
+      expect(((await pending) as { error: string }).error).toMatch(/^ERR Script killed by user/);
+      expect(await other.call('PING')).toBe('PONG');
+    } finally {
+      runner.close();
+      other.close();
+      await s.close();
+    }
+  });
 });

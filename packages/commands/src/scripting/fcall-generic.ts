@@ -27,5 +27,11 @@ export function fcallGeneric(c: Client, e: Engine, readOnly: boolean): void {
   const keys = argv.slice(3, 3 + numkeys);
   const args = argv.slice(3 + numkeys);
   const s = e.scripting;
-  s.runWith(c, f.flags, readOnly, () => s.lua.runFunction(f.fn, keys, args, f.name));
+  s.runWith(
+    c,
+    f.flags,
+    readOnly,
+    () => s.lua.runFunction(f.fn, keys, args, f.name),
+    () => s.resumableFunction(f.fn, keys, args, f.name),
+  );
 }

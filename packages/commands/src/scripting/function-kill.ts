@@ -1,6 +1,8 @@
-// FUNCTION KILL: functions run to completion on the main thread, so none is running when this executes.
+// FUNCTION KILL: stops a function that went past busy-reply-threshold without writing (it runs in slices then).
 import type { CommandHandler } from '../types.js';
 
 export const functionKillCommand: CommandHandler = (c, e) => {
-  e.replyError(c, 'NOTBUSY No scripts in execution right now.');
+  const err = e.scripting.kill();
+  if (err) e.replyError(c, err);
+  else c.reply.simple('OK');
 };

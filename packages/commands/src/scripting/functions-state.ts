@@ -49,7 +49,8 @@ export class FunctionsState {
     if (existing && !replace) return { error: `ERR Library '${name}' already exists` };
     const body = eol < 0 ? '' : '\n' + code.slice(eol + 1);
     const lua = this.engine.scripting.lua;
-    const compiled = lua.engine.compile(body, '@user_function');
+    // resumable: every registered function also gets its generator form, so a busy FCALL can run in slices
+    const compiled = lua.engine.compile(body, '@user_function', { resumable: true });
     if ('error' in compiled) return { error: `ERR Error compiling function: ${compiled.error}` };
     const lib: Library = { name, code, functions: new Map() };
     const regError = this.runLoad(compiled, lib);

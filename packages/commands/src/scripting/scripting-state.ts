@@ -2,7 +2,19 @@
 // the hidden scripting client that runs redis.call() commands, and the per-run context (caller, read-only mode,
 // whether the script wrote). Command checks inside scripts follow Redis's scriptCall order: arity, noscript,
 // read-only scripts, OOM before the first write.
-import { RedisLua, sha1hex, type LuaFunction, type LuaHost, type ScriptReply } from '@redwing/script';
+import {
+  LuaAbort,
+  LuaError,
+  LuaTable,
+  RedisLua,
+  first,
+  luaToReply,
+  scriptErrorText,
+  sha1hex,
+  type LuaFunction,
+  type LuaHost,
+  type ScriptReply,
+} from '@redwing/script';
 import type { ReplyWriter } from '@redwing/resp';
 import { CF, Client } from '../client.js';
 import type { Engine } from '../engine.js';
@@ -32,6 +44,8 @@ interface RunContext {
   /** Whether the run may be moved to slices (a top-level EVAL, not inside EXEC or another script). */
   canSlice: boolean;
 }
+
+type Stepper = { step(): { done: true; reply: ScriptReply } | { done: false } };
 
 /** How long one slice of a busy script runs before yielding to the event loop. */
 const SLICE_MS = 20;
@@ -128,6 +142,30 @@ export class ScriptingState {
       if ('error' in fn) return null;
       return this.lua.startEval(fn, keys, args, sha);
     });
+  }
+
+  /** FCALL's sliced form: the generator form of a function compiled at FUNCTION LOAD, started with keys/args. */
+  resumableFunction(fn: LuaFunction, keys: string[], args: string[], name: string): Stepper | null {
+    const eng = this.lua.engine;
+    let run: ReturnType<typeof eng.startResumable>;
+    try {
+      run = eng.startResumable(fn, [new LuaTable(keys.slice()), new LuaTable(args.slice())]);
+    } catch {
+      return null;
+    }
+    return {
+      step: () => {
+        try {
+          const r = run.step();
+          if (!r.done) return { done: false };
+          return { done: true, reply: luaToReply(first(r.results), this.luaClient.resp) };
+        } catch (err) {
+          if (err instanceof LuaAbort) return { done: true, reply: { t: 'error', v: `ERR ${err.message}` } };
+          if (err instanceof LuaError) return { done: true, reply: { t: 'error', v: scriptErrorText(eng, err, name) } };
+          throw err;
+        }
+      },
+    };
   }
 
   /** The shared run protocol of EVAL and FCALL: flag checks, the run context, the reply. */
