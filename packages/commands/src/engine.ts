@@ -5,7 +5,7 @@
 import { Keyspace, type Db, type StoreConfig } from '@redwing/store';
 import { Client, CF } from './client.js';
 import { ConfigRegistry } from './config/registry.js';
-import { Err, fmt, sanitize, unknownCommand, unknownSubcommand, wrongArity } from './errors.js';
+import { Err, sanitize, unknownCommand, unknownSubcommand, wrongArity } from './errors.js';
 import { BlockingState } from './blocking/blocking.js';
 import { PubSubState } from './pubsub/pubsub-state.js';
 import { WatchState } from './multi/watch-state.js';
@@ -355,4 +355,3 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   return new Engine(opts);
 }
 
-export { fmt };

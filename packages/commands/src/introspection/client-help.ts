@@ -1,6 +1,6 @@
 // CLIENT HELP (the text of Redis 7.0, including the subcommands Redwing does not implement yet).
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'CACHING (YES|NO)',
@@ -50,4 +50,4 @@ const LINES = [
   '    Protect current client connection from eviction.',
 ] as const;
 
-export const clientHelpCommand: CommandHandler = (c) => replyHelpText(c, 'CLIENT', LINES);
+export const clientHelpCommand: CommandHandler = (c) => replyHelp(c, 'CLIENT', LINES);

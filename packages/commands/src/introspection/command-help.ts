@@ -1,6 +1,6 @@
 // COMMAND HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   '(no subcommand)',
@@ -23,4 +23,4 @@ const LINES = [
   '    Return the keys and the access flags from a full Redis command.',
 ] as const;
 
-export const commandHelpCommand: CommandHandler = (c) => replyHelpText(c, 'COMMAND', LINES);
+export const commandHelpCommand: CommandHandler = (c) => replyHelp(c, 'COMMAND', LINES);

@@ -5,7 +5,7 @@
 import { createStringObject, Encoding, encodingName, estimateIdleTime } from '@redwing/store';
 import { Err } from '../errors.js';
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 import { parseFloatStrict, parseInt64 } from '../util/number.js';
 import { debugProtocol, serializedLength } from './debug-generic.js';
 
@@ -67,7 +67,7 @@ export const debugCommand: CommandHandler = (c, e) => {
   const sub = argv[1]!.toLowerCase();
   const n = argv.length;
   if (sub === 'help' && n === 2) {
-    replyHelpText(c, 'DEBUG', HELP);
+    replyHelp(c, 'DEBUG', HELP);
   } else if (sub === 'sleep' && n === 3) {
     const sec = parseFloatStrict(argv[2]!);
     if (sec === null) {

@@ -1,6 +1,6 @@
 // LATENCY HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'DOCTOR',
@@ -19,4 +19,4 @@ const LINES = [
   '    If no commands are specified then all histograms are replied.',
 ] as const;
 
-export const latencyHelpCommand: CommandHandler = (c) => replyHelpText(c, 'LATENCY', LINES);
+export const latencyHelpCommand: CommandHandler = (c) => replyHelp(c, 'LATENCY', LINES);

@@ -1,6 +1,6 @@
 // MEMORY HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'DOCTOR',
@@ -16,4 +16,4 @@ const LINES = [
   '    sampled up to <count> times (default: 5, 0 means sample all).',
 ] as const;
 
-export const memoryHelpCommand: CommandHandler = (c) => replyHelpText(c, 'MEMORY', LINES);
+export const memoryHelpCommand: CommandHandler = (c) => replyHelp(c, 'MEMORY', LINES);

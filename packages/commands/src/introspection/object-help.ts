@@ -1,6 +1,6 @@
 // OBJECT HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'ENCODING <key>',
@@ -17,4 +17,4 @@ const LINES = [
   '    <key>.',
 ] as const;
 
-export const objectHelpCommand: CommandHandler = (c) => replyHelpText(c, 'OBJECT', LINES);
+export const objectHelpCommand: CommandHandler = (c) => replyHelp(c, 'OBJECT', LINES);

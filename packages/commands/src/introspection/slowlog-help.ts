@@ -1,6 +1,6 @@
 // SLOWLOG HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from './introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'GET [<count>]',
@@ -14,4 +14,4 @@ const LINES = [
   '    Reset the slowlog.',
 ] as const;
 
-export const slowlogHelpCommand: CommandHandler = (c) => replyHelpText(c, 'SLOWLOG', LINES);
+export const slowlogHelpCommand: CommandHandler = (c) => replyHelp(c, 'SLOWLOG', LINES);

@@ -1,7 +1,6 @@
 // INFO [section ...]: Redis's sections and field names (clients and tools parse them). Fields owned by the
 // network layer (tcp_port, connected_clients, ...) come from providers the host registers with
 // `engine.infoProviders`; everything the engine knows is filled in here.
-import { CF } from '../client.js';
 import type { Engine } from '../engine.js';
 import type { CommandHandler } from '../types.js';
 import { REDIS_VERSION } from '../connection/hello.js';
@@ -292,5 +291,4 @@ export function genInfo(e: Engine, requested: string[]): string {
 export const infoCommand: CommandHandler = (c, e) => {
   const req = c.argv.slice(1).map((s) => s.toLowerCase());
   c.reply.verbatim(genInfo(e, req));
-  void CF;
 };

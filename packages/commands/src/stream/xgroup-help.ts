@@ -1,6 +1,6 @@
 // XGROUP HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from '../introspection/introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'CREATE <key> <groupname> <id|$> [option]',
@@ -19,4 +19,4 @@ const LINES = [
   '    Set the current group ID and entries_read counter.',
 ] as const;
 
-export const xgroupHelpCommand: CommandHandler = (c) => replyHelpText(c, 'XGROUP', LINES);
+export const xgroupHelpCommand: CommandHandler = (c) => replyHelp(c, 'XGROUP', LINES);

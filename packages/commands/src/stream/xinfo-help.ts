@@ -1,6 +1,6 @@
 // XINFO HELP
 import type { CommandHandler } from '../types.js';
-import { replyHelpText } from '../introspection/introspection-generic.js';
+import { replyHelp } from '../util/help.js';
 
 const LINES = [
   'CONSUMERS <key> <groupname>',
@@ -11,4 +11,4 @@ const LINES = [
   '    Show information about the stream.',
 ] as const;
 
-export const xinfoHelpCommand: CommandHandler = (c) => replyHelpText(c, 'XINFO', LINES);
+export const xinfoHelpCommand: CommandHandler = (c) => replyHelp(c, 'XINFO', LINES);

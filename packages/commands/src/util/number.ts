@@ -91,12 +91,10 @@ export function formatG(d: number, precision: number): string {
   if (d === Infinity) return 'inf';
   if (d === -Infinity) return '-inf';
   if (d === 0) return Object.is(d, -0) ? '-0' : '0';
-  const exp = Math.floor(Math.log10(Math.abs(d)));
   // toExponential gives the exact decimal exponent after rounding to `precision` digits
   const e = d.toExponential(precision - 1);
   const ePos = e.indexOf('e');
   const x = Number(e.slice(ePos + 1));
-  void exp;
   if (x < -4 || x >= precision) {
     let mant = e.slice(0, ePos);
     if (mant.includes('.')) mant = mant.replace(/\.?0+$/, '');
