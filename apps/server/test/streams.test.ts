@@ -79,6 +79,24 @@ describe('streams over ioredis', () => {
     r1.disconnect();
   });
 
+  it('blocked XREADGROUP is told the stream is gone when SET overwrites the key; XREAD keeps waiting', async () => {
+    await io.del('ow');
+    await io.xadd('ow', '1-0', 'f', 'v');
+    await io.xgroup('CREATE', 'ow', 'g', '$');
+    const r1 = io.duplicate();
+    const r2 = io.duplicate();
+    const p1 = r1.xreadgroup('GROUP', 'g', 'alice', 'BLOCK', 0, 'STREAMS', 'ow', '>');
+    const p2 = r2.xread('BLOCK', 0, 'STREAMS', 'ow', '$');
+    await waitBlocked(2);
+    await io.set('ow', 'a string now');
+    await expect(p1).rejects.toThrow('UNBLOCKED the stream key no longer exists');
+    await io.del('ow');
+    await io.xadd('ow', '7-0', 'f', 'v');
+    expect(await p2).toEqual([['ow', [['7-0', ['f', 'v']]]]]);
+    r1.disconnect();
+    r2.disconnect();
+  });
+
   it('RESP3: XREAD answers a map of key -> entries and XINFO GROUPS maps', async () => {
     await io.del('r3');
     await io.xadd('r3', '1-0', 'a', '1');

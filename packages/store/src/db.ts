@@ -13,6 +13,7 @@ import {
   decrRefCount,
   dupObject,
   objectMemory,
+  ObjType,
   SHARED_REFCOUNT,
   stringBytes,
   type RObject,
@@ -162,6 +163,8 @@ export class Db {
     this.mem += m - e.mem;
     e.mem = m;
     decrRefCount(old);
+    // an overwritten stream wakes its blocked XREADGROUP readers (they learn the stream is gone), as dbOverwrite does
+    if (old.type === ObjType.STREAM) this.signalReady(key);
   }
 
   /** Inserts a key that must not exist (a bug otherwise: throws StoreMisuseError). Takes over one reference of `val`. */
