@@ -70,6 +70,9 @@ const STEPS: { a?: string[][]; b?: string[][] }[] = [
   { a: [['CLIENT', 'TRACKING', 'off'], ['CLIENT', 'TRACKING', 'on', 'OPTIN'], ['GET', 'x'], ['CLIENT', 'CACHING', 'yes'], ['GET', 'y']] },
   { b: [['MSET', 'x', '1', 'y', '1']] },
   { a: [['CLIENT', 'TRACKINGINFO'], ['CLIENT', 'CACHING', 'no'], ['CLIENT', 'TRACKING', 'on', 'OPTOUT']] },
+  // RESET turns tracking off (and goes back to RESP2): no invalidation follows
+  { a: [['CLIENT', 'TRACKING', 'off'], ['CLIENT', 'TRACKING', 'on'], ['GET', 'r'], ['RESET'], ['CLIENT', 'TRACKINGINFO']] },
+  { b: [['SET', 'r', '1']] },
 ];
 
 describe('client tracking over the wire', () => {
@@ -100,6 +103,16 @@ describe('client tracking over the wire', () => {
       sub.close();
       cli.disconnect();
     }
+  });
+
+  it('RESET turns tracking off: CLIENT LIST flags back to N, no invalidation for keys read before', async () => {
+    const out = await transcript(srv.port, [
+      { a: [['CLIENT', 'TRACKING', 'on'], ['GET', 'rk2'], ['RESET'], ['CLIENT', 'INFO']] },
+      { b: [['SET', 'rk2', '1']] },
+    ]);
+    expect(out[0]).toContain('+RESET\r\n');
+    expect(out[0]).toMatch(/ flags=N /);
+    expect(out[1]).toBe('+PONG\r\n');
   });
 
   it('tracking-redir-broken when the redirect client is gone', async () => {
