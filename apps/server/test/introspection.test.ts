@@ -152,6 +152,42 @@ describe('MONITOR, SLOWLOG, LATENCY, MEMORY, DEBUG, misc', () => {
     await expect(io.slowlog('GET', -2)).rejects.toThrow('ERR count should be greater than or equal to -1');
   });
 
+  it('SLOWLOG and MONITOR show commands as sent, not as rewritten (GEOADD, SPOP, GETSET, INCRBYFLOAT, BLPOP)', async () => {
+    await io.config('SET', 'slowlog-log-slower-than', '0');
+    const last = async (): Promise<unknown> => ((await io.slowlog('GET')) as unknown[][])[0]![3];
+    try {
+      await io.sadd('sl-set', 'a', 'b');
+      await io.slowlog('RESET');
+      await io.spop('sl-set', 10);
+      expect(await last()).toEqual(['spop', 'sl-set', '10']);
+      await io.slowlog('RESET');
+      await io.call('GEOADD', 'sl-geo', '-122.33207', '47.60621', 'Seattle');
+      expect(await last()).toEqual(['GEOADD', 'sl-geo', '-122.33207', '47.60621', 'Seattle']);
+      await io.slowlog('RESET');
+      await io.getset('sl-a', '5');
+      expect(await last()).toEqual(['getset', 'sl-a', '5']);
+      await io.slowlog('RESET');
+      await io.call('INCRBYFLOAT', 'sl-f', '1.0');
+      expect(await last()).toEqual(['INCRBYFLOAT', 'sl-f', '1.0']);
+      const blocked = io.duplicate();
+      const p = blocked.blpop('sl-l', 0);
+      const t0 = Date.now();
+      while (!/blocked_clients:1/.test(await io.info('clients')) && Date.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
+      await io.multi().lpush('sl-l', 'foo').slowlog('RESET').exec();
+      expect(await p).toEqual(['sl-l', 'foo']);
+      blocked.disconnect();
+      expect(await last()).toEqual(['blpop', 'sl-l', '0']);
+      const m = await RawClient.connect(srv.port);
+      m.command('MONITOR');
+      await m.read((t) => t.includes('OK'));
+      await io.call('GEOADD', 'sl-geo', '13.361389', '38.115556', 'Palermo');
+      expect(await m.read((t) => t.includes('Palermo'))).toMatch(/"GEOADD" "sl-geo" "13.361389" "38.115556" "Palermo"/);
+      m.close();
+    } finally {
+      await io.config('SET', 'slowlog-log-slower-than', '10000');
+    }
+  });
+
   it('LATENCY answers with empty data when monitoring is off', async () => {
     expect(await io.call('LATENCY', 'LATEST')).toEqual([]);
     expect(await io.call('LATENCY', 'HISTORY', 'command')).toEqual([]);

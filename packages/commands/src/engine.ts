@@ -19,6 +19,7 @@ import { ServerStats } from './server/stats.js';
 import { CommandTable } from './table.js';
 import type { InfoProvider } from './server/info.js';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { CMD, type Command } from './types.js';
 
 export interface EngineHost {
@@ -64,6 +65,17 @@ export class Engine {
   trackingActive = false;
   /** latency-monitor-threshold (ms), cached: 0 = off. */
   private latencyThreshold = 0;
+  /** slowlog-log-slower-than (usec), cached: < 0 = off. */
+  private slowlogThreshold = 10000;
+  /**
+   * Wall-clock anchor of the current batch (beginBatch): the clock read once, with the monotonic time it was read
+   * at, so each command's time is derived from its own monotonic start instead of a second clock read. -1: none.
+   */
+  private batchWall = -1;
+  private batchMono = 0;
+  /** One-entry cache of the top-level command lookup (clients mostly repeat one name). */
+  private lastName = '';
+  private lastCmd: Command | undefined = undefined;
   /** Changes to the dataset since start (Redis's server.dirty). */
   dirty = 0;
   /** Set while a script runs past busy-reply-threshold (BUSY replies). */
@@ -95,6 +107,8 @@ export class Engine {
     this.pause.onRelease.add(() => this.releasePostponed());
     this.config = new ConfigRegistry(this);
     this.config.onChange('latency-monitor-threshold', (v) => (this.latencyThreshold = Number(v)));
+    this.slowlogThreshold = this.config.getNumber('slowlog-log-slower-than');
+    this.config.onChange('slowlog-log-slower-than', (v) => (this.slowlogThreshold = Number(v)));
     if (opts.config) {
       for (const [k, v] of Object.entries(opts.config)) {
         const err = this.config.set(k, v, true);
@@ -143,12 +157,32 @@ export class Engine {
 
   // ---- The dispatch gate ----
 
+  /**
+   * The host is about to execute the commands of one read (a pipeline): read the wall clock once for all of them,
+   * as Redis caches the time per event-loop turn. Each command still gets its own time (anchor plus the monotonic
+   * time elapsed). Pair with endBatch() in the same synchronous run.
+   */
+  beginBatch(): void {
+    this.batchMono = performance.now();
+    this.batchWall = this.keyspace.clock();
+  }
+
+  endBatch(): void {
+    this.batchWall = -1;
+  }
+
   /** Run one command from a client (a full request): Redis's processCommand. Replies go to c.reply. */
   execute(c: Client, argv: string[]): void {
     c.argv = argv;
-    c.lastInteraction = Date.now();
+    c.lastInteraction = this.batchWall >= 0 ? this.batchWall : Date.now();
     const name = argv[0] ?? '';
-    let cmd = this.table.get(name);
+    let cmd: Command | undefined;
+    if (name === this.lastName) cmd = this.lastCmd;
+    else {
+      cmd = this.table.get(name);
+      this.lastName = name;
+      this.lastCmd = cmd;
+    }
     if (cmd?.subcommands && argv.length >= 2) {
       const sub = cmd.subcommands.get((argv[1] ?? '').toLowerCase());
       if (!sub) {
@@ -267,10 +301,14 @@ export class Engine {
       return;
     }
     const errorsBefore = c.errorsInCommand;
+    const argv = c.argv; // a handler may rewrite c.argv (GEOADD -> ZADD); slowlog and MONITOR show the original
     const start = performance.now();
     // one time for the whole command (and a script's inner calls): keys cannot expire halfway through it
     const outermost = this.callDepth === 0;
-    if (outermost) this.keyspace.freezeTime();
+    if (outermost) {
+      const wall = this.batchWall;
+      this.keyspace.freezeTime(wall >= 0 ? wall + Math.floor(start - this.batchMono) : this.keyspace.clock());
+    }
     this.callDepth++;
     c.flags |= CF.EXECUTING_COMMAND;
     try {
@@ -285,6 +323,7 @@ export class Engine {
       if (this.callDepth === 0) c.flags &= ~CF.EXECUTING_COMMAND;
       if (outermost) this.keyspace.unfreezeTime();
     }
+    c.argv = argv;
     if (this.trackingActive) trackingAfterCommand(this, c, cmd);
     const usec = Math.round((performance.now() - start) * 1000);
     c.lastCmd = cmd;
@@ -300,7 +339,9 @@ export class Engine {
       if (c.errorsInCommand > errorsBefore) cmd.stats.failedCalls++;
       this.stats.commandsProcessed++;
     }
-    if ((cmd.flagBits & CMD.SKIP_SLOWLOG) === 0) this.stats.slowlogMaybeAdd(this, c, usec);
+    if (usec >= this.slowlogThreshold && this.slowlogThreshold >= 0 && (cmd.flagBits & CMD.SKIP_SLOWLOG) === 0) {
+      this.stats.slowlogMaybeAdd(this, c, usec);
+    }
   }
 
   private feedMonitors(c: Client): void {
