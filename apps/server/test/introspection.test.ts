@@ -262,6 +262,30 @@ describe.skipIf(!HAVE)('introspection differential against redis-server', () => 
     await real.close();
   });
 
+  it('CLIENT PAUSE WRITE: expired keys are hidden but not deleted until the pause ends', async () => {
+    const scenario = async (port: number): Promise<unknown[]> => {
+      const c = await ReplyClient.connect(port);
+      const expired = async (): Promise<number> => Number(/expired_keys:(\d+)/.exec((await c.call('INFO', 'stats')) as string)![1]);
+      try {
+        await c.call('FLUSHALL');
+        const before = await expired();
+        const out: unknown[] = [];
+        out.push(await c.call('MULTI'), await c.call('SET', 'pz', 'v', 'PX', 10), await c.call('CLIENT', 'PAUSE', 50000, 'WRITE'));
+        out.push(await c.call('EXEC'));
+        await new Promise((r) => setTimeout(r, 40));
+        out.push(await c.call('GET', 'pz'), await c.call('EXISTS', 'pz'), await c.call('DBSIZE'), (await expired()) - before);
+        out.push(await c.call('CLIENT', 'UNPAUSE'), await c.call('GET', 'pz'), await c.call('DBSIZE'), (await expired()) - before);
+        return out;
+      } finally {
+        await c.call('CLIENT', 'UNPAUSE');
+        c.close();
+      }
+    };
+    const ours = await scenario(srv.port);
+    expect(ours.slice(4)).toEqual([null, 0, 1, 0, 'OK', null, 0, 1]);
+    expect(ours).toEqual(await scenario(real.port));
+  });
+
   it('deterministic replies match', async () => {
     const cmds: (string | number)[][] = [
       ['CLIENT', 'GETNAME'],

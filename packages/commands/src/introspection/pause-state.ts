@@ -3,6 +3,7 @@
 // re-runs it after a release (listeners in `onRelease` fire when a pause is lifted or becomes less strict).
 // Rules as Redis 7.0's processCommand: ALL postpones every command; WRITE postpones commands flagged write or
 // may_replicate, and EXEC when a queued command is. Time runs on Date.now(); a timer lifts an expired pause.
+// While paused, keys past their TTL are hidden but not deleted (no `expired` count, no DEL propagation).
 import type { Client } from '../client.js';
 import type { Engine } from '../engine.js';
 import { CMD, type Command } from '../types.js';
@@ -26,6 +27,8 @@ export class PauseState {
   /** Called (in order) when a pause is lifted or becomes less strict: resume postponed clients. */
   readonly onRelease = new Set<() => void>();
   private timer: unknown = undefined;
+  /** This pause turned the keyspace's replica mode on (and turns it off when lifted). */
+  private hidExpiry = false;
 
   constructor(private readonly engine: Engine) {}
 
@@ -34,6 +37,13 @@ export class PauseState {
     if (this.type === 'off') {
       this.type = type;
       this.end = end;
+      // while paused, expired keys are hidden but not deleted and the active cycle stops (Redis's expireIfNeeded
+      // and activeExpireCycle check the pause): the keyspace's replica mode does exactly that
+      const ks = this.engine.keyspace;
+      if (!ks.replica) {
+        ks.replica = true;
+        this.hidExpiry = true;
+      }
     } else {
       if (RANK[type] > RANK[this.type]) this.type = type;
       if (end > this.end) this.end = end;
@@ -46,6 +56,10 @@ export class PauseState {
     const was = this.type;
     this.type = 'off';
     this.end = 0;
+    if (this.hidExpiry) {
+      this.engine.keyspace.replica = false;
+      this.hidExpiry = false;
+    }
     this.disarm();
     if (was !== 'off') this.release();
   }
