@@ -11,6 +11,11 @@ export interface CompileOptions {
   where: string;
   /** Emit generator twins of every function (needed for coroutines). */
   dual: boolean;
+  /**
+   * Resumable runs (implies dual): the generator forms also run metamethods through generator helpers, so a
+   * budget pause can happen inside a metamethod; plain dual code calls them directly (a C boundary, as in Lua).
+   */
+  resumable?: boolean;
 }
 
 function jsStr(s: string): string {
@@ -69,6 +74,36 @@ class FnCompiler {
     return numLit(v);
   }
 
+  /** Generator code of a resumable chunk: metamethod paths go through the generator helpers. */
+  get r(): boolean {
+    return this.gen && this.c.opts.resumable === true;
+  }
+
+  /** t[k] read; in resumable code a raw hit stays inline and only the __index chain runs as a generator. */
+  idx(o: string, k: string, str: boolean, site: string): string {
+    if (!this.r) return `${str ? 'indexS' : 'index'}(${o}, ${k}, ${site})`;
+    const ot = o === 'G' ? 'G' : this.tmp();
+    const v = this.tmp();
+    const pre = ot === o ? '' : `(${ot} = ${o}), `;
+    let kt = k;
+    let kpre = '';
+    if (!str) {
+      kt = this.tmp();
+      kpre = `(${kt} = ${k}), `;
+    }
+    return `(${pre}${kpre}(${v} = ${str ? 'rawIdxS' : 'rawIdx'}(${ot}, ${kt})) !== MISS ? ${v} : (yield* gindex(${ot}, ${kt}, ${site})))`;
+  }
+
+  /** t[k] = v as a statement (without the trailing semicolon). */
+  setIdx(o: string, k: string, v: string, str: boolean, site: string): string {
+    const fn = str ? 'setindexS' : 'setindex';
+    if (!this.r) return `${fn}(${o}, ${k}, ${v}, ${site})`;
+    const ot = this.tmp();
+    const kt = this.tmp();
+    const vt = this.tmp();
+    return `(${ot} = ${o}), (${kt} = ${k}), (${vt} = ${v}), (${ot} instanceof LuaTable && ${ot}.mt === undefined ? ${fn}(${ot}, ${kt}, ${vt}, ${site}) : (yield* gsetindex(${ot}, ${kt}, ${vt}, ${site})))`;
+  }
+
   tmp(): string {
     return `$${this.temps++}`;
   }
@@ -120,15 +155,15 @@ class FnCompiler {
       case 'local':
         return this.v(e.v);
       case 'global':
-        return `indexS(G, ${jsStr(e.name)}, ${this.site(e.line, e)})`;
+        return this.idx('G', jsStr(e.name), true, this.site(e.line, e));
       case 'paren':
         return this.expr(e.e);
       case 'func':
         return this.c.func(e.f, this);
       case 'index': {
         const o = this.expr(e.obj);
-        if (e.key.k === 'str') return `indexS(${o}, ${jsStr(e.key.v)}, ${this.site(e.line, e.obj)})`;
-        return `index(${o}, ${this.expr(e.key)}, ${this.site(e.line, e.obj)})`;
+        if (e.key.k === 'str') return this.idx(o, jsStr(e.key.v), true, this.site(e.line, e.obj));
+        return this.idx(o, this.expr(e.key), false, this.site(e.line, e.obj));
       }
       case 'call':
       case 'method': {
@@ -141,6 +176,12 @@ class FnCompiler {
       case 'un': {
         if (e.op === 'not') return `!${this.test(e.a)}`;
         const a = this.expr(e.a);
+        if (this.r) {
+          const t = this.tmp();
+          const site = this.site(e.line, e.a);
+          if (e.op === 'neg') return `((${t} = ${a}), typeof ${t} === 'number' ? -${t} : (yield* gunm(${t}, ${site})))`;
+          return `((${t} = ${a}), typeof ${t} === 'string' ? ${t}.length : ${t} instanceof LuaTable ? ${t}.length() : (yield* glen(${t}, ${site})))`;
+        }
         if (e.op === 'neg') {
           if (isSimple(e.a)) return `(typeof ${a} === 'number' ? -${a} : unm(${a}, ${this.site(e.line, e.a)}))`;
           return `unm(${a}, ${this.site(e.line, e.a)})`;
@@ -168,6 +209,17 @@ class FnCompiler {
     const a = this.expr(e.a);
     const b = this.expr(e.b);
     const site = this.site(e.line, e.a, e.b);
+    if (this.r) {
+      const ta = this.tmp();
+      const tb = this.tmp();
+      const pre = `(${ta} = ${a}), (${tb} = ${b}), `;
+      if (op === '..') {
+        const sn = (x: string): string => `(typeof ${x} === 'string' || typeof ${x} === 'number')`;
+        return `(${pre}${sn(ta)} && ${sn(tb)} ? concat(${ta}, ${tb}, ${site}) : (yield* gconcat(${ta}, ${tb}, ${site})))`;
+      }
+      const fn = ARITH[op] as string;
+      return `(${pre}typeof ${ta} === 'number' && typeof ${tb} === 'number' ? ${fn}(${ta}, ${tb}, ${site}) : (yield* garith(${jsStr(op)}, ${ta}, ${tb}, ${site})))`;
+    }
     if (op === '..') {
       if ((e.a.k === 'str' || e.a.k === 'local') && (e.b.k === 'str' || e.b.k === 'local')) {
         const ca = e.a.k === 'str' ? '' : `typeof ${a} === 'string'`;
@@ -198,10 +250,23 @@ class FnCompiler {
       const lit = (x: Expr): boolean =>
         x.k === 'num' || x.k === 'str' || x.k === 'nil' || x.k === 'true' || x.k === 'false' || x.k === 'func';
       if (lit(e.a) || lit(e.b)) return op === '==' ? `${a} === ${b}` : `${a} !== ${b}`;
+      if (this.r) {
+        const ta = this.tmp();
+        const tb = this.tmp();
+        const q = `((${ta} = ${a}), (${tb} = ${b}), ${ta} === ${tb} || (${ta} instanceof LuaTable && ${tb} instanceof LuaTable && (yield* geq(${ta}, ${tb}))))`;
+        return op === '==' ? q : `!${q}`;
+      }
       return op === '==' ? `eq(${a}, ${b})` : `!eq(${a}, ${b})`;
     }
     const site = this.site(e.line);
     const fn = op === '<' ? 'lt' : op === '<=' ? 'le' : op === '>' ? 'gt' : 'ge';
+    if (this.r) {
+      const ta = this.tmp();
+      const tb = this.tmp();
+      const [x, y] = op === '<' || op === '<=' ? [ta, tb] : [tb, ta];
+      const g = op === '<' || op === '>' ? 'glt' : 'gle';
+      return `((${ta} = ${a}), (${tb} = ${b}), typeof ${ta} === 'number' && typeof ${tb} === 'number' ? ${ta} ${op} ${tb} : ${ta} instanceof LuaTable ? (yield* ${g}(${x}, ${y}, ${site})) : ${fn}(${ta}, ${tb}, ${site}))`;
+    }
     if (isSimple(e.a) && isSimple(e.b)) {
       const ca = e.a.k === 'num' ? '' : `typeof ${a} === 'number'`;
       const cb = e.b.k === 'num' ? '' : `typeof ${b} === 'number'`;
@@ -285,7 +350,7 @@ class FnCompiler {
       const o = this.tmp();
       pre.push(`${o} = ${this.expr(e.obj)}`);
       fn = this.tmp();
-      pre.push(`${fn} = indexS(${o}, ${jsStr(e.name)}, ${this.site(e.line, e.obj)})`);
+      pre.push(`${fn} = ${this.idx(o, jsStr(e.name), true, this.site(e.line, e.obj))}`);
       site = this.site(e.line, e);
       selfArg = o;
       args = e.args;
@@ -528,14 +593,13 @@ class FnCompiler {
         return;
       }
       if (t.k === 'global') {
-        out.push(`setindexS(G, ${jsStr(t.name)}, ${this.expr(e)}, ${this.site(t.line)});`);
+        out.push(`${this.setIdx('G', jsStr(t.name), this.expr(e), true, this.site(t.line))};`);
         return;
       }
       if (t.k === 'index') {
         const o = this.expr(t.obj);
         const k = this.expr(t.key);
-        const fn = t.key.k === 'str' ? 'setindexS' : 'setindex';
-        out.push(`${fn}(${o}, ${k}, ${this.expr(e)}, ${this.site(t.line, t.obj)});`);
+        out.push(`${this.setIdx(o, k, this.expr(e), t.key.k === 'str', this.site(t.line, t.obj))};`);
         return;
       }
     }
@@ -556,8 +620,8 @@ class FnCompiler {
       const val = vals[i] as string;
       const t = r.t;
       if (t.k === 'local') out.push(`${this.v(t.v)} = ${val};`);
-      else if (t.k === 'global') out.push(`setindex(G, ${jsStr(t.name)}, ${val}, ${this.site(t.line)});`);
-      else if (t.k === 'index') out.push(`setindex(${r.o}, ${r.k}, ${val}, ${this.site(t.line, t.obj)});`);
+      else if (t.k === 'global') out.push(`${this.setIdx('G', jsStr(t.name), val, false, this.site(t.line))};`);
+      else if (t.k === 'index') out.push(`${this.setIdx(r.o as string, r.k as string, val, false, this.site(t.line, t.obj))};`);
     }
   }
 
@@ -596,7 +660,8 @@ export function compileChunk(main: FuncInfo, opts: CompileOptions): string {
   return (
     "'use strict';\n" +
     'const {LuaTable, NONE, one, arr, index, indexS, setindex, setindexS, call, gcall, arith, add, sub, mul, div, mod, pow, unm, concat, ' +
-    'eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, selectVa} = H;\n' +
+    'eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, selectVa, ' +
+    'MISS, rawIdx, rawIdxS, gindex, gsetindex, garith, gunm, gconcat, glen, geq, glt, gle} = H;\n' +
     `return ${fn};`
   );
 }

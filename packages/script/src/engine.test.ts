@@ -124,7 +124,71 @@ describe('resumable runs', () => {
     expect(e.call(f, [])).toEqual([500500 + 12502500, 0]);
   });
 
-  it('does not pause inside coroutines and reports stray yields', () => {
+  // Each script's only long loop runs below a library function or a metamethod: the run must still pause there
+  // (a busy script in pcall must not hold the server), and finish with the result of an unpaused run.
+  const callbackCases: [string, string, unknown[]][] = [
+    ['pcall', 'local ok, v = pcall(spin) return ok, v', [true, 30000]],
+    ['pcall, error after the loop', 'local ok, v = pcall(function() spin() error("late") end) return ok, v', [false, 'user_script:3: late']],
+    ['nested pcall', 'return select(3, pcall(pcall, spin))', [30000]],
+    ['xpcall and its handler', 'return xpcall(function() spin() error("e", 0) end, function(m) return m .. spin() end)', [false, 'e30000']],
+    ['a coroutine body (resume)', 'local co = coroutine.create(function(a) spin() local b = coroutine.yield(a) return spin() + b end) local _, x = coroutine.resume(co, 1) local _, y = coroutine.resume(co, 2) return x, y', [1, 30002]],
+    ['a coroutine body (wrap)', 'local f = coroutine.wrap(function() return spin() end) return f()', [30000]],
+    ['__index', 'local t = setmetatable({}, {__index = function(_, k) return k + spin() end}) return t[1]', [30001]],
+    ['__newindex', 'local t = setmetatable({}, {__newindex = function(t, k, v) rawset(t, k, v + spin()) end}) t.x = 1 return rawget(t, "x")', [30001]],
+    ['__add', 'local t = setmetatable({}, {__add = function() return spin() end}) return t + 1', [30000]],
+    ['__concat', 'local t = setmetatable({}, {__concat = function() return spin() end}) return "a" .. t', [30000]],
+    ['__eq', 'local mt = {__eq = function() return spin() > 0 end} return setmetatable({}, mt) == setmetatable({}, mt)', [true]],
+    ['__lt', 'local mt = {__lt = function() return spin() > 0 end} return setmetatable({}, mt) < setmetatable({}, mt)', [true]],
+    ['__le', 'local mt = {__le = function() return spin() > 0 end} return setmetatable({}, mt) >= setmetatable({}, mt)', [true]],
+    ['__unm', 'return -setmetatable({}, {__unm = function() return spin() end})', [30000]],
+    ['__call', 'return setmetatable({}, {__call = function(_, x) return spin() + x end})(5)', [30005]],
+    ['__tostring', 'return tostring(setmetatable({}, {__tostring = function() return "n" .. spin() end}))', ['n30000']],
+    ['a sort comparator', 'local t = {3, 1, 2} table.sort(t, function(a, b) spin() return a < b end) return table.concat(t)', ['123']],
+    ['__lt in sort', 'local mt = {__lt = function(a, b) spin() return a.v < b.v end} local t = {} for i = 1, 3 do t[i] = setmetatable({v = 4 - i}, mt) end table.sort(t) return t[1].v', [1]],
+    ['a gsub function', 'return (string.gsub("ab", "%w", function(c) return c .. spin() end))', ['a30000b30000']],
+    ['a gsub table with __index', 'return (string.gsub("a", "%w", setmetatable({}, {__index = function() return spin() end})))', ['30000']],
+    ['a loadstring chunk', 'return loadstring("local spin = ... return spin() + 1")(spin)', [30001]],
+    ['table.foreachi', 'return table.foreachi({7}, function(i, v) return v + spin() end)', [30007]],
+  ];
+  for (const [what, body, expected] of callbackCases) {
+    it(`pause inside ${what}`, () => {
+      const e = new LuaEngine({ budget: { checkEvery: 1000, onBudget: () => 'yield' } });
+      const src = `local function spin() local s = 0 for i = 1, 30000 do s = s + 1 end return s end\n\n${body}`;
+      const f = e.compile(src, '@user_script', { resumable: true });
+      if (typeof f !== 'function') throw new Error(f.error);
+      const run = e.startResumable(f);
+      let slices = 0;
+      let r = run.step();
+      while (!r.done) {
+        slices++;
+        r = run.step();
+      }
+      expect(slices).toBeGreaterThanOrEqual(20);
+      expect(r.results).toEqual(expected);
+      expect(e.call(f, [])).toEqual(expected);
+    });
+  }
+
+  it('an abort between slices goes through pcall, xpcall and coroutines', () => {
+    let mode: 'yield' | 'abort' = 'yield';
+    const e = new LuaEngine({ budget: { checkEvery: 100, onBudget: () => mode } });
+    for (const src of [
+      'local f = function() while 1 do end end while 1 do pcall(f) end',
+      'while 1 do xpcall(function() while 1 do end end, function() return 1 end) end',
+      'while 1 do pcall(coroutine.wrap(function() pcall(function() while 1 do end end) end)) end',
+      'local t = setmetatable({}, {__index = function() while 1 do end end}) while 1 do pcall(function() return t.x end) end',
+    ]) {
+      mode = 'yield';
+      const f = e.compile(src, '@user_script', { resumable: true });
+      if (typeof f !== 'function') throw new Error(f.error);
+      const run = e.startResumable(f);
+      for (let i = 0; i < 5; i++) expect(run.step().done).toBe(false);
+      mode = 'abort';
+      expect(() => run.step()).toThrow(LuaAbort);
+    }
+  });
+
+  it('reports a coroutine.yield across pcall as Lua 5.1 does, and runs coroutines through pauses', () => {
     const e = new LuaEngine({ budget: { checkEvery: 100, onBudget: () => 'yield' } });
     const f = e.compile('local co = coroutine.wrap(function() for i = 1, 1000 do coroutine.yield(i) end end) local s = 0 for i = 1, 1000 do s = s + co() end return s', '@user_script', { resumable: true });
     if (typeof f !== 'function') throw new Error(f.error);
@@ -132,6 +196,9 @@ describe('resumable runs', () => {
     let r = run.step();
     while (!r.done) r = run.step();
     expect(r.results).toEqual([500500]);
+    const y = e.compile('local co = coroutine.create(function() return pcall(coroutine.yield, 1) end) return coroutine.resume(co)', '@user_script', { resumable: true });
+    if (typeof y !== 'function') throw new Error(y.error);
+    expect(e.call(y, [])).toEqual([true, false, 'attempt to yield across metamethod/C-call boundary']);
     const g = e.compile('coroutine.yield(1)', '@user_script', { resumable: true });
     if (typeof g !== 'function') throw new Error(g.error);
     expect(() => e.startResumable(g).step()).toThrow('attempt to yield from outside a coroutine');

@@ -63,7 +63,7 @@ export class LuaEngine {
     const parsed = parseChunk(source, chunkName);
     if (!parsed.ok) return { error: parsed.error };
     const dual = opts.resumable === true || /\bcoroutine\b/.test(source);
-    const js = compileChunk(parsed.main, { where: chunkId(chunkName), dual });
+    const js = compileChunk(parsed.main, { where: chunkId(chunkName), dual, resumable: opts.resumable === true });
     // compiling Lua to JS source is this package's purpose; the source is generated, never user JS
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const factory = new Function('R', 'H', 'G', js) as (R: Runtime, H: Helpers, G: LuaTable) => LuaFunction;
@@ -108,10 +108,11 @@ export class LuaEngine {
   }
 
   /** The generated JS for a chunk (debugging aid). */
-  compileToJs(source: string, chunkName = '@user_script'): string | { error: string } {
+  compileToJs(source: string, chunkName = '@user_script', opts: { resumable?: boolean } = {}): string | { error: string } {
     const parsed = parseChunk(source, chunkName);
     if (!parsed.ok) return { error: parsed.error };
-    return compileChunk(parsed.main, { where: chunkId(chunkName), dual: /\bcoroutine\b/.test(source) });
+    const resumable = opts.resumable === true;
+    return compileChunk(parsed.main, { where: chunkId(chunkName), dual: resumable || /\bcoroutine\b/.test(source), resumable });
   }
 
   /** Call a Lua value with arguments; throws LuaError (runtime error) or LuaAbort (budget abort). */

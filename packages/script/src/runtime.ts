@@ -32,9 +32,13 @@ export class Runtime {
   budget: number;
   readonly checkEvery: number;
   onBudget: (() => 'continue' | 'abort' | 'yield') | undefined;
-  /** True while a resumable run is being stepped (and not inside a coroutine). */
+  /**
+   * True while a resumable run is being stepped: generator-form budget checks then yield SLICE, which every
+   * generator-aware frame (pcall, coroutine.resume, metamethod helpers, ...) passes up to the runner and every
+   * plain driver (`drive`) simply continues through.
+   */
   inResumable = false;
-  /** Number of coroutines currently running (resumable pauses happen only at depth 0). */
+  /** Number of coroutines currently running. */
   coDepth = 0;
   /** The value a generator-form budget check yields to pause a resumable run. */
   readonly SLICE: unknown[] = [];
@@ -70,7 +74,7 @@ export class Runtime {
       this.budget = 0;
       throw new LuaAbort(this.abortMessage);
     }
-    return r === 'yield' && this.inResumable && this.coDepth === 0;
+    return r === 'yield' && this.inResumable;
   }
 
   /** Throw a Lua error positioned at the current call (like luaL_error at level 1). */
@@ -78,6 +82,9 @@ export class Runtime {
     throw new LuaError(this.at === '' ? msg : `${this.at} ${msg}`, this.at);
   }
 }
+
+/** rawIdx's answer when the __index chain must run (generator code then calls gindex). */
+export const MISS: unknown[] = [];
 
 // ---- error wording ----
 
@@ -143,7 +150,38 @@ export function makeHelpers(R: Runtime) {
       if (f === R.coyield) return yield args;
       return (f as LuaFunction)(...args);
     }
-    return call(f, site, args);
+    const h = mm(f, '__call');
+    if (typeof h === 'function') return yield* gcall(h, site, [f, ...args]);
+    throw typeError(site, 0, f, 'call');
+  }
+
+  const BOUNDARY = 'attempt to yield across metamethod/C-call boundary';
+
+  /**
+   * Run a generator below a "C boundary" (a library function or metamethod calling Lua): budget pauses (SLICE)
+   * pass up to the resumable runner, a coroutine.yield fails where it was called, with Lua 5.1's error.
+   */
+  function* boundary(gen: Generator<unknown[], unknown, unknown[]>): Generator<unknown[], unknown, unknown[]> {
+    let r = gen.next(NONE);
+    for (;;) {
+      if (r.done === true) return r.value;
+      if (r.value === R.SLICE) {
+        yield R.SLICE;
+        r = gen.next(NONE);
+      } else r = gen.throw(new LuaError(BOUNDARY, R.at));
+    }
+  }
+
+  /** Call a Lua value below a C boundary (see boundary), from generator code: the results as an array. */
+  function* gcallB(f: unknown, site: string, args: unknown[]): Generator<unknown[], unknown[], unknown[]> {
+    if (typeof f === 'function' && (f as { $g?: unknown }).$g === undefined && f !== R.coyield) {
+      return results((f as LuaFunction)(...args));
+    }
+    return results(yield* boundary(gcall(f, site, args)));
+  }
+
+  function* gcall1(f: unknown, a: unknown, b: unknown, site: string): Generator<unknown[], unknown, unknown[]> {
+    return (yield* gcallB(f, site, [a, b]))[0];
   }
 
   function one(r: unknown): unknown {
@@ -166,7 +204,7 @@ export function makeHelpers(R: Runtime) {
         continue;
       }
       if (R.coDepth === 0) throw new LuaError('attempt to yield from outside a coroutine', R.at);
-      throw new LuaError('attempt to yield across metamethod/C-call boundary', R.at);
+      r = gen.throw(new LuaError(BOUNDARY, R.at));
     }
   }
 
@@ -442,6 +480,168 @@ export function makeHelpers(R: Runtime) {
     return le(b, a, site);
   }
 
+  // ---- generator forms of the metamethod paths (resumable code: a budget pause inside a metamethod) ----
+
+  type G<T> = Generator<unknown[], T, unknown[]>;
+
+  /** Raw read for resumable code: the value, or MISS when the __index chain (or an error) is involved. */
+  function rawIdx(o: unknown, k: unknown): unknown {
+    if (o instanceof LuaTable) {
+      const v = o.get(k);
+      if (v !== undefined || o.mt === undefined) return v;
+    }
+    return MISS;
+  }
+
+  function rawIdxS(o: unknown, k: string): unknown {
+    if (o instanceof LuaTable) {
+      const h = o.hash;
+      const v = h === undefined ? undefined : h.get(k);
+      if (v !== undefined || o.mt === undefined) return v;
+    }
+    return MISS;
+  }
+
+  function* gindex(o: unknown, k: unknown, site: string): G<unknown> {
+    let t = o;
+    for (let loop = 0; loop < 100; loop++) {
+      let h: unknown;
+      if (t instanceof LuaTable) {
+        const v = t.get(k);
+        if (v !== undefined) return v;
+        const mt = t.mt;
+        if (mt === undefined) return undefined;
+        h = mt.getStr('__index');
+        if (h === undefined) return undefined;
+      } else {
+        h = mm(t, '__index');
+        if (h === undefined) throw typeError(t === o ? site : siteWhere(site), 0, t, 'index');
+      }
+      if (typeof h === 'function') {
+        R.at = siteWhere(site);
+        return yield* gcall1(h, t, k, site);
+      }
+      t = h;
+    }
+    throw new LuaError(at(siteWhere(site), `loop in gettable`), siteWhere(site));
+  }
+
+  function* gsetindex(o: unknown, k: unknown, v: unknown, site: string): G<void> {
+    let t = o;
+    for (let loop = 0; loop < 100; loop++) {
+      let h: unknown;
+      if (t instanceof LuaTable) {
+        if (t.mt === undefined || t.readonly) {
+          setindexSlow(t, k, v, site);
+          return;
+        }
+        const mt = t.mt;
+        if (t.get(k) !== undefined) {
+          rawsetChecked(t, k, v, site);
+          return;
+        }
+        h = mt.getStr('__newindex');
+        if (h === undefined) {
+          rawsetChecked(t, k, v, site);
+          return;
+        }
+      } else {
+        h = mm(t, '__newindex');
+        if (h === undefined) throw typeError(t === o ? site : siteWhere(site), 0, t, 'index');
+      }
+      if (typeof h === 'function') {
+        R.at = siteWhere(site);
+        yield* gcallB(h, site, [t, k, v]);
+        return;
+      }
+      t = h;
+    }
+    throw new LuaError(at(siteWhere(site), `loop in settable`), siteWhere(site));
+  }
+
+  function* garith(op: string, a: unknown, b: unknown, site: string): G<unknown> {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (x !== undefined && y !== undefined) return rawArith(op, x, y);
+    const ev = EVENTS[op] as string;
+    let h = mm(a, ev);
+    if (h === undefined) h = mm(b, ev);
+    if (h !== undefined) return yield* gcall1(h, a, b, site);
+    if (x === undefined) throw typeError(site, 0, a, 'perform arithmetic on');
+    throw typeError(site, 1, b, 'perform arithmetic on');
+  }
+
+  function* gunm(a: unknown, site: string): G<unknown> {
+    const x = toNumber(a);
+    if (x !== undefined) return -x;
+    const h = mm(a, '__unm');
+    if (h !== undefined) return yield* gcall1(h, a, a, site);
+    throw typeError(site, 0, a, 'perform arithmetic on');
+  }
+
+  function* gconcat(a: unknown, b: unknown, site: string): G<unknown> {
+    const ta = typeof a;
+    const tb = typeof b;
+    if ((ta === 'string' || ta === 'number') && (tb === 'string' || tb === 'number'))
+      return tostr(a as string | number) + tostr(b as string | number);
+    let h = mm(a, '__concat');
+    if (h === undefined) h = mm(b, '__concat');
+    if (h !== undefined) return yield* gcall1(h, a, b, site);
+    if (ta === 'string' || ta === 'number') throw typeError(site, 1, b, 'concatenate');
+    throw typeError(site, 0, a, 'concatenate');
+  }
+
+  function* glen(a: unknown, site: string): G<unknown> {
+    if (typeof a === 'string') return a.length;
+    if (a instanceof LuaTable) return a.length();
+    const h = mm(a, '__len');
+    if (h !== undefined) return yield* gcall1(h, a, undefined, site);
+    throw typeError(site, 0, a, 'get length of');
+  }
+
+  function* geq(a: unknown, b: unknown): G<boolean> {
+    if (a === b) return true;
+    if (!(a instanceof LuaTable) || !(b instanceof LuaTable)) return false;
+    if (a.mt === undefined || b.mt === undefined) return false;
+    const h = compMeta(a, b, '__eq');
+    if (h === undefined) return false;
+    const r = yield* gcall1(h, a, b, '?:');
+    return r !== undefined && r !== false;
+  }
+
+  function* glt(a: unknown, b: unknown, site: string): G<boolean> {
+    const ta = typeof a;
+    if (ta === typeof b) {
+      if (ta === 'number') return (a as number) < (b as number);
+      if (ta === 'string') return (a as string) < (b as string);
+      const h = compMeta(a, b, '__lt');
+      if (h !== undefined) {
+        const r = yield* gcall1(h, a, b, site);
+        return r !== undefined && r !== false;
+      }
+    }
+    throw orderError(a, b, site);
+  }
+
+  function* gle(a: unknown, b: unknown, site: string): G<boolean> {
+    const ta = typeof a;
+    if (ta === typeof b) {
+      if (ta === 'number') return (a as number) <= (b as number);
+      if (ta === 'string') return (a as string) <= (b as string);
+      let h = compMeta(a, b, '__le');
+      if (h !== undefined) {
+        const r = yield* gcall1(h, a, b, site);
+        return r !== undefined && r !== false;
+      }
+      h = compMeta(b, a, '__lt');
+      if (h !== undefined) {
+        const r = yield* gcall1(h, b, a, site);
+        return !(r !== undefined && r !== false);
+      }
+    }
+    throw orderError(a, b, site);
+  }
+
   // ---- constructors and loops ----
 
   function tarr(arr: unknown[]): LuaTable {
@@ -472,6 +672,7 @@ export function makeHelpers(R: Runtime) {
   return {
     LuaTable, NONE, one, arr, index, indexS, setindex, setindexS, call, call1, gcall, arith, add, sub, mul, div, mod, pow, unm, concat,
     eq, lt, le, gt, ge, len, tarr, tnew, iter, forNum, dual, metaOf, mm, rawsetChecked, selectVa,
+    boundary, gcallB, MISS, rawIdx, rawIdxS, gindex, gsetindex, garith, gunm, gconcat, glen, geq, glt, gle,
   };
 
   /** select(n, ...) (first value only) for the compiler's fast path; errors as the library's select. */

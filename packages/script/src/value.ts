@@ -23,6 +23,18 @@ export function first(r: unknown): unknown {
 /** The shared empty result list. Never mutate it. */
 export const NONE: unknown[] = [];
 
+/** The generator form of a function (what resumable and coroutine code calls): yields SLICE / coroutine values. */
+export type LuaGenFunction = (...args: unknown[]) => Generator<unknown[], unknown, unknown[]>;
+
+/**
+ * Give a library function a generator form (`f.$g`): generator-form Lua code calls it instead of the plain one,
+ * so the Lua code it calls back (pcall's function, sort's comparator, ...) can pause a resumable run.
+ */
+export function withGen(f: LuaFunction, g: LuaGenFunction): LuaFunction {
+  (f as unknown as { $g: LuaGenFunction }).$g = g;
+  return f;
+}
+
 /** A Lua table: a dense-ish array part for keys 1..n, a Map for every other key, and a metatable. */
 export class LuaTable {
   /** arr[i] holds key i+1; may contain undefined holes, never ends with undefined. */
@@ -139,7 +151,10 @@ export class LuaTable {
     let i = 0;
     if (k !== undefined) {
       if (typeof k === 'number' && (k | 0) === k && k > 0 && k <= a.length) i = k;
-      else return this.nextInHash(k);
+      else if (typeof k === 'number' && (k | 0) === k && k > a.length && this.hash?.has(k) !== true) {
+        // an array-part key whose clearing (t[k] = nil during traversal) shrank the array part
+        return this.nextInHash(undefined);
+      } else return this.nextInHash(k);
     }
     for (; i < a.length; i++) {
       const v = a[i];

@@ -1,6 +1,7 @@
 // Differential test: every Lua program in test/snippets/ runs through the reference interpreter `lua5.1` and
 // through LuaEngine; their outputs (stdout, and the error line if the chunk fails) must match exactly.
-// Skips loudly when lua5.1 is not installed.
+// Each program also runs in the resumable (generator) form, paused at every few budget checks, as a busy
+// script is run by the server: pauses must not change what a program does. Skips loudly without lua5.1.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,24 @@ function runOurs(src: string): string {
   return out;
 }
 
+/** The resumable form, paused very often (every 7 back-edges/calls), run to the end. */
+function runResumable(src: string): string {
+  let out = '';
+  const engine = new LuaEngine({ print: (l) => (out += l + '\n'), budget: { checkEvery: 7, onBudget: () => 'yield' } });
+  const f = engine.compile(src, '=stdin', { resumable: true });
+  if (typeof f !== 'function') return out + `lua5.1: ${f.error}\n`;
+  try {
+    const run = engine.startResumable(f, []);
+    let slices = 0;
+    while (!run.step().done) slices++;
+    if (slices === 0) out += 'never paused\n';
+  } catch (e) {
+    if (!(e instanceof LuaError)) throw e;
+    out += `lua5.1: ${e.message}\n`;
+  }
+  return out;
+}
+
 function runLua(src: string): string {
   const r = spawnSync('lua5.1', ['-'], { input: Buffer.from(src, 'latin1') });
   const err = r.stderr.toString('latin1');
@@ -41,6 +60,12 @@ describe('Lua 5.1 differential', () => {
       // addresses of tables and functions differ by nature
       const norm = (s: string): string => s.replace(/0x[0-9a-f]{6,}/g, '0xADDR');
       expect(norm(runOurs(src))).toBe(norm(runLua(src)));
+    });
+    it.skipIf(!hasLua)(`${f} (resumable, paused every few steps)`, () => {
+      // generator frames use more JS stack: resumable runs nest about 4,000 Lua calls, not 5,000 (README)
+      const src = readFileSync(join(dir, f), 'latin1').replace('deep(5000)', 'deep(3000)');
+      const norm = (s: string): string => s.replace(/0x[0-9a-f]{6,}/g, '0xADDR');
+      expect(norm(runResumable(src))).toBe(norm(runLua(src)));
     });
   }
 });

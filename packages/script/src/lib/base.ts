@@ -3,12 +3,30 @@
 // gcinfo, getfenv. Error texts and position rules follow lbaselib.c.
 import type { LuaEngine } from '../engine.js';
 import { inextFn, nextFn } from '../runtime.js';
-import { type LuaFunction, LuaAbort, LuaError, LuaTable, NONE, numberToString, strToNumber, typeName } from '../value.js';
+import { type LuaFunction, LuaAbort, LuaError, LuaTable, NONE, numberToString, strToNumber, typeName, withGen } from '../value.js';
 import { writable } from './table.js';
 import { argError, checkAny, checkInt, checkTable, optInt, typeErrorArg } from './args.js';
 
 const MAX_UNPACK = 8000;
 const TWO64 = 2 ** 64;
+
+/** luaToString for generator code: a __tostring written in Lua may pause a resumable run. */
+export function* luaToStringG(engine: LuaEngine, v: unknown): Generator<unknown[], string, unknown[]> {
+  const mt = engine.helpers.metaOf(v);
+  if (mt !== undefined) {
+    const h = mt.getStr('__tostring');
+    if (h !== undefined) {
+      engine.runtime.at = '';
+      const r = (yield* engine.helpers.gcallB(h, '', [v]))[0];
+      if (typeof r !== 'string') {
+        if (typeof r === 'number') return numberToString(r);
+        engine.runtime.error("'__tostring' must return a string");
+      }
+      return r;
+    }
+  }
+  return engine.tostring(v);
+}
 
 export function luaToString(engine: LuaEngine, v: unknown): string {
   const mt = engine.helpers.metaOf(v);
@@ -70,9 +88,26 @@ export function installBase(engine: LuaEngine): void {
       throw n;
     }
   };
-  def('pcall', pcall);
+  def(
+    'pcall',
+    withGen(pcall, function* (...a: unknown[]) {
+      if (a.length === 0) argError(R, 1, 'pcall', 'value expected');
+      try {
+        R.at = '';
+        const r = yield* H.gcallB(a[0], '', a.slice(1));
+        const out = new Array<unknown>(r.length + 1);
+        out[0] = true;
+        for (let i = 0; i < r.length; i++) out[i + 1] = r[i];
+        return out;
+      } catch (e) {
+        const n = engine.normalizeError(e);
+        if (n instanceof LuaError) return [false, n.value];
+        throw n;
+      }
+    }),
+  );
 
-  def('xpcall', function (f?: unknown, handler?: unknown) {
+  const xpcall = function (f?: unknown, handler?: unknown) {
     try {
       const r = engine.callValue(f, []);
       return [true, ...r];
@@ -81,17 +116,43 @@ export function installBase(engine: LuaEngine): void {
       if (n instanceof LuaAbort || !(n instanceof LuaError)) throw n;
       return [false, ...engine.callValue(handler, [n.value])];
     }
-  });
+  };
+  def(
+    'xpcall',
+    withGen(xpcall, function* (f?: unknown, handler?: unknown) {
+      let err: LuaError;
+      try {
+        R.at = '';
+        const r = yield* H.gcallB(f, '', []);
+        return [true, ...r];
+      } catch (e) {
+        const n = engine.normalizeError(e);
+        if (n instanceof LuaAbort || !(n instanceof LuaError)) throw n;
+        err = n;
+      }
+      R.at = '';
+      return [false, ...(yield* H.gcallB(handler, '', [err.value]))];
+    }),
+  );
 
   def('type', function (...a: unknown[]) {
     checkAny(R, 1, 'type', a.length);
     return [typeName(a[0])];
   });
 
-  def('tostring', function (...a: unknown[]) {
-    checkAny(R, 1, 'tostring', a.length);
-    return [luaToString(engine, a[0])];
-  });
+  def(
+    'tostring',
+    withGen(
+      function (...a: unknown[]) {
+        checkAny(R, 1, 'tostring', a.length);
+        return [luaToString(engine, a[0])];
+      },
+      function* (...a: unknown[]) {
+        checkAny(R, 1, 'tostring', a.length);
+        return [yield* luaToStringG(engine, a[0])];
+      },
+    ),
+  );
 
   def('tonumber', function (...a: unknown[]) {
     const v = a[0];
@@ -210,7 +271,8 @@ export function installBase(engine: LuaEngine): void {
 
   function load(src: string, name: string): unknown[] {
     if (src.startsWith('\x1bLua')) return [undefined, 'bytecode loading is disabled'];
-    const r = engine.compile(src, name);
+    // inside a resumable run the new chunk must be able to pause too
+    const r = engine.compile(src, name, R.inResumable ? { resumable: true } : {});
     if (typeof r === 'function') return [r];
     return [undefined, r.error];
   }

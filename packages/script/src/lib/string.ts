@@ -2,7 +2,7 @@
 // upper (dump is refused: no bytecode). Also installs the string metatable ({__index = string}) so that
 // ("x"):upper() works. Patterns live in lpattern.ts, format in format.ts.
 import type { LuaEngine } from '../engine.js';
-import { type LuaFunction, LuaTable, NONE, numberToString, typeName } from '../value.js';
+import { type LuaFunction, LuaTable, NONE, numberToString, typeName, withGen } from '../value.js';
 import { argError, checkInteger, checkString, optInteger, typeErrorArg } from './args.js';
 import { stringFormat } from './format.js';
 import { MatchState, firstLiteral, hasSpecials } from './lpattern.js';
@@ -13,6 +13,7 @@ function posrelat(pos: number, len: number): number {
 
 export function installString(engine: LuaEngine): void {
   const R = engine.runtime;
+  const H = engine.helpers;
   const S = new LuaTable();
   const def = (name: string, f: LuaFunction): void => S.set(name, f);
 
@@ -157,7 +158,11 @@ export function installString(engine: LuaEngine): void {
     return [it];
   });
 
-  def('gsub', function (...a: unknown[]) {
+  /**
+   * gsub as one generator body: the plain form runs it with plain callbacks (it never yields then); the
+   * generator form (resumable code) calls a function replacement or an __index through generators.
+   */
+  function* gsub(gen: boolean, a: unknown[]): Generator<unknown[], unknown[], unknown[]> {
     const src = checkString(R, a[0], 1, 'gsub', a.length);
     const p = checkString(R, a[1], 2, 'gsub', a.length);
     const repl = a[2];
@@ -178,7 +183,19 @@ export function installString(engine: LuaEngine): void {
       const e = ms.match(s, p0);
       if (e !== -1) {
         n++;
-        out += addValue(ms, s, e);
+        if (tr === 'function') {
+          const caps = ms.captures(s, e, true);
+          R.at = '';
+          out += replValue((gen ? yield* H.gcallB(repl, '', caps) : engine.callValue(repl, caps))[0], s, e);
+        } else if (tr !== 'string' && tr !== 'number') {
+          const cap = ms.capture(0, s, e);
+          let v: unknown;
+          if (gen) {
+            v = H.rawIdx(repl, cap);
+            if (v === H.MISS) v = yield* H.gindex(repl, cap, R.at);
+          } else v = H.index(repl, cap, R.at);
+          out += replValue(v, s, e);
+        } else out += addValue(ms, s, e);
       }
       if (e !== -1 && e > s) s = e;
       else if (s < src.length) out += src[s++];
@@ -189,7 +206,7 @@ export function installString(engine: LuaEngine): void {
     return [out, n];
 
     function addValue(m: MatchState, st: number, e: number): string {
-      if (tr === 'string' || tr === 'number') {
+      {
         if (!replStr.includes('%')) return replStr;
         let r = '';
         for (let i = 0; i < replStr.length; i++) {
@@ -209,19 +226,19 @@ export function installString(engine: LuaEngine): void {
         }
         return r;
       }
-      const cap = m.capture(0, st, e);
-      let v: unknown;
-      if (tr === 'function') {
-        v = engine.callValue(repl, m.captures(st, e, true))[0];
-      } else {
-        v = engine.helpers.index(repl, cap, R.at);
-      }
+    }
+
+    function replValue(v: unknown, st: number, e: number): string {
       if (v === undefined || v === false) return src.slice(st, e);
       if (typeof v === 'string') return v;
       if (typeof v === 'number') return numberToString(v);
       return R.error(`invalid replacement value (a ${typeName(v)})`);
     }
-  });
+  }
+  def(
+    'gsub',
+    withGen((...a: unknown[]) => gsub(false, a).next(NONE).value, (...a: unknown[]) => gsub(true, a)),
+  );
 
   engine.globals.set('string', S);
   const meta = new LuaTable();

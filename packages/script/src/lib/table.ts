@@ -3,7 +3,7 @@
 // Like lua's, these use raw access; the Redis sandbox's read-only tables refuse writes.
 import type { LuaEngine } from '../engine.js';
 import type { Runtime } from '../runtime.js';
-import { type LuaFunction, LuaError, LuaTable, NONE, first, numberToString, typeName } from '../value.js';
+import { type LuaFunction, LuaError, LuaTable, NONE, first, numberToString, typeName, withGen } from '../value.js';
 import { checkInt, checkTable, optString, typeErrorArg } from './args.js';
 
 /** Redis's read-only check inside a library function (luaG_runerror from C: no position prefix). */
@@ -84,37 +84,84 @@ export function installTable(engine: LuaEngine): void {
     return [parts.join(sep)];
   });
 
-  def('foreachi', function (...a: unknown[]) {
+  // foreach/foreachi: one generator body; the plain forms run it with plain callbacks (it never yields then)
+  function* foreachi(gen: boolean, a: unknown[]): Generator<unknown[], unknown[], unknown[]> {
     const t = checkTable(R, a[0], 1, 'foreachi', a.length);
     const n = t.length();
     for (let i = 1; i <= n; i++) {
-      const r = engine.callValue(a[1], [i, t.get(i)])[0];
+      R.at = '';
+      const r = (gen ? yield* H.gcallB(a[1], '', [i, t.get(i)]) : engine.callValue(a[1], [i, t.get(i)]))[0];
       if (r !== undefined) return [r];
     }
     return NONE;
-  });
-  def('foreach', function (...a: unknown[]) {
+  }
+  function* foreach(gen: boolean, a: unknown[]): Generator<unknown[], unknown[], unknown[]> {
     const t = checkTable(R, a[0], 1, 'foreach', a.length);
     let k: unknown = undefined;
     for (;;) {
       const e = t.next(k);
       if (e === undefined) return NONE;
       k = e[0];
-      const r = engine.callValue(a[1], [e[0], e[1]])[0];
+      R.at = '';
+      const r = (gen ? yield* H.gcallB(a[1], '', [e[0], e[1]]) : engine.callValue(a[1], [e[0], e[1]]))[0];
       if (r !== undefined) return [r];
     }
-  });
+  }
+  def(
+    'foreachi',
+    withGen((...a: unknown[]) => foreachi(false, a).next(NONE).value, (...a: unknown[]) => foreachi(true, a)),
+  );
+  def(
+    'foreach',
+    withGen((...a: unknown[]) => foreach(false, a).next(NONE).value, (...a: unknown[]) => foreach(true, a)),
+  );
 
-  def('sort', function (...a: unknown[]) {
+  /** sort's argument checks; the values to sort (1-based), or undefined when there is nothing to do. */
+  function sortArgs(a: unknown[]): { t: LuaTable; n: number; arr: unknown[]; fail: () => never } | undefined {
     const t = checkTable(R, a[0], 1, 'sort', a.length);
     const n = t.length();
     const cmp = a[1];
     if (cmp !== undefined && typeof cmp !== 'function') typeErrorArg(R, 2, 'sort', 'function', cmp, a.length);
-    if (n < 2) return NONE;
+    if (n < 2) return undefined;
     writable(R, t);
     const arr = new Array<unknown>(n + 1);
     for (let i = 1; i <= n; i++) arr[i] = t.get(i);
     const at = R.at;
+    const fail = (): never => {
+      R.at = at;
+      return R.error('invalid order function for sorting');
+    };
+    return { t, n, arr, fail };
+  }
+
+  /** sort in generator form: the comparator (or __lt) may pause a resumable run. */
+  function* sortG(...a: unknown[]): Generator<unknown[], unknown, unknown[]> {
+    const s = sortArgs(a);
+    if (s === undefined) return NONE;
+    const at = R.at;
+    const cmp = a[1];
+    let lt: (x: unknown, y: unknown) => Generator<unknown[], boolean, unknown[]>;
+    if (cmp === undefined) {
+      lt = function* (x, y) {
+        if (typeof x === 'number' && typeof y === 'number') return x < y;
+        return x instanceof LuaTable ? yield* H.glt(x, y, at) : H.lt(x, y, at);
+      };
+    } else {
+      lt = function* (x, y) {
+        const r = (yield* H.gcallB(cmp, '', [x, y]))[0];
+        return r !== undefined && r !== false;
+      };
+    }
+    yield* gauxsort(s.arr, 1, s.n, lt, s.fail);
+    for (let i = 1; i <= s.n; i++) s.t.set(i, s.arr[i]);
+    return NONE;
+  }
+
+  const sort = function (...a: unknown[]) {
+    const s = sortArgs(a);
+    if (s === undefined) return NONE;
+    const at = R.at;
+    const cmp = a[1];
     let lt: (x: unknown, y: unknown) => boolean;
     if (cmp === undefined) {
       lt = (x, y) => (typeof x === 'number' && typeof y === 'number' ? x < y : H.lt(x, y, at));
@@ -125,14 +172,11 @@ export function installTable(engine: LuaEngine): void {
         return r !== undefined && r !== false;
       };
     }
-    const fail = (): never => {
-      R.at = at;
-      return R.error('invalid order function for sorting');
-    };
-    auxsort(arr, 1, n, lt, fail);
-    for (let i = 1; i <= n; i++) t.set(i, arr[i]);
+    auxsort(s.arr, 1, s.n, lt, s.fail);
+    for (let i = 1; i <= s.n; i++) s.t.set(i, s.arr[i]);
     return NONE;
-  });
+  };
+  def('sort', withGen(sort, sortG));
 
   engine.globals.set('table', T);
 }
@@ -173,6 +217,45 @@ function auxsort(
     }
     p = 0;
     auxsort(a, j, i, lt, fail);
+  }
+}
+
+/** auxsort with a generator comparator (same steps, so the same "invalid order function" cases). */
+function* gauxsort(
+  a: unknown[],
+  lo: number,
+  up: number,
+  lt: (x: unknown, y: unknown) => Generator<unknown[], boolean, unknown[]>,
+  fail: () => never,
+): Generator<unknown[], void, unknown[]> {
+  while (lo < up) {
+    if (yield* lt(a[up], a[lo])) swap(a, lo, up);
+    if (up - lo === 1) break;
+    const p = Math.floor((lo + up) / 2);
+    if (yield* lt(a[p], a[lo])) swap(a, p, lo);
+    else if (yield* lt(a[up], a[p])) swap(a, p, up);
+    if (up - lo === 2) break;
+    const pivot = a[p];
+    swap(a, p, up - 1);
+    let i = lo;
+    let j = up - 1;
+    for (;;) {
+      while (yield* lt(a[++i], pivot)) if (i > up) fail();
+      while (yield* lt(pivot, a[--j])) if (j < lo) fail();
+      if (j < i) break;
+      swap(a, i, j);
+    }
+    swap(a, up - 1, i);
+    if (i - lo < up - i) {
+      j = lo;
+      i = i - 1;
+      lo = i + 2;
+    } else {
+      j = i + 1;
+      i = up;
+      up = j - 2;
+    }
+    yield* gauxsort(a, j, i, lt, fail);
   }
 }
 
