@@ -18,6 +18,8 @@ export interface ConfigEntry {
   values?: string[]; // enum values
   multi?: boolean; // enum: space separated set of values (e.g. "maxmemory-policy" is single)
   immutable?: boolean;
+  /** Answered only to an exact CONFIG GET name, never to a pattern (Redis's HIDDEN_CONFIG). */
+  hidden?: boolean;
   /** Store field this entry mirrors. */
   store?: keyof StoreConfig;
   /** Custom validation/normalisation: return [normalisedValue] or an error message. */
@@ -26,6 +28,12 @@ export interface ConfigEntry {
   apply?: (v: string, engine: Engine) => void;
   /** Clamp numeric values instead of rejecting (hz). */
   clamp?: boolean;
+  /**
+   * Redis's apply function: run once per CONFIG SET, after every value of that call is stored, once per distinct
+   * function among the entries set (e.g. one TLS reload for cert + key + CA). An error text fails the whole
+   * CONFIG SET, and every value it set is restored. Not run at start-up (the owner applies its config itself).
+   */
+  commit?: (engine: Engine) => string | undefined;
 }
 
 const MEMORY_UNITS: Record<string, number> = {
@@ -107,6 +115,7 @@ export function coreEntries(): ConfigEntry[] {
         e.pubsub.notifyFlags = v;
       },
     },
+    { name: 'maxmemory-clients', type: 'special', default: '0', validate: normaliseMemoryOrPercent },
     memEntry('proto-max-bulk-len', 512 * 1024 * 1024, 1024 * 1024, LLONG_MAX),
     memEntry('client-query-buffer-limit', 1024 * 1024 * 1024, 1024 * 1024, LLONG_MAX),
     intEntry('busy-reply-threshold', 5000, 0, LLONG_MAX, { aliases: ['lua-time-limit'] }),
@@ -122,8 +131,8 @@ export function coreEntries(): ConfigEntry[] {
     memEntry('hll-sparse-max-bytes', 3000, 0, LLONG_MAX),
     boolEntry('rdbcompression', 'yes'),
     boolEntry('rdbchecksum', 'yes'),
-    intEntry('rdb-key-save-delay', 0, -INT_MAX, INT_MAX),
-    intEntry('key-load-delay', 0, -INT_MAX, INT_MAX),
+    intEntry('rdb-key-save-delay', 0, -INT_MAX - 1, INT_MAX, { hidden: true }),
+    intEntry('key-load-delay', 0, -INT_MAX - 1, INT_MAX, { hidden: true }),
     boolEntry('stop-writes-on-bgsave-error', 'yes'),
     enumEntry('appendfsync', 'everysec', ['always', 'everysec', 'no']),
     boolEntry('appendonly', 'no'),
@@ -204,6 +213,20 @@ function normaliseNotifyFlags(v: string): string | { error: string } {
   return out;
 }
 
+/** maxmemory-clients: a memory value, or a percentage of maxmemory written `N%` (0..100). */
+function normaliseMemoryOrPercent(v: string): string | { error: string } {
+  const n = parseMemory(v);
+  if (n !== null && n >= 0) return String(n);
+  if (v.length > 1 && v.endsWith('%')) {
+    const p = parseIntNum(v.slice(0, -1));
+    if (p !== null && p >= 0) {
+      if (p > 100) return { error: 'percentage argument must be less or equal to 100' };
+      return `${p}%`;
+    }
+  }
+  return { error: 'argument must be a memory or percent value' };
+}
+
 function normaliseSave(v: string): string | { error: string } {
   const parts = v.trim() === '' ? [] : v.trim().split(/\s+/);
   if (parts.length % 2 !== 0) return { error: 'Invalid save parameters' };
@@ -236,6 +259,8 @@ export class ConfigRegistry {
   /** Parsed caches, cleared on every set (hot paths read numbers and buffer limits per command). */
   private readonly numberCache = new Map<string, number>();
   private limitCache: Record<string, [number, number, number]> | null = null;
+  /** Absolute path of the config file the server was started with ('' = none): CONFIG REWRITE writes it. */
+  configFile = '';
 
   constructor(private readonly engine: Engine) {
     for (const e of coreEntries()) this.register(e);
@@ -321,8 +346,9 @@ export class ConfigRegistry {
       if (e) out.push([lower, this.display(e)]);
       return out;
     }
+    // aliases match patterns too (Redis lists both `replicaof` and `slaveof` for `*of`); hidden ones never do
     for (const [name, e] of this.entries) {
-      if (name !== e.name) continue; // aliases only answer exact lookups
+      if (e.hidden) continue;
       if (seen.has(name) || !globMatch(lower, name, true)) continue;
       seen.add(name);
       out.push([name, this.display(e)]);

@@ -1,4 +1,6 @@
-// CONFIG SET parameter value [parameter value ...]: all pairs are validated first, then applied together.
+// CONFIG SET parameter value [parameter value ...]: all pairs are validated first, then applied together; entries
+// with a commit (apply) function are committed once per call and a failed commit restores every value.
+import type { ConfigEntry } from '../config/registry.js';
 import { Err } from '../errors.js';
 import type { CommandHandler } from '../types.js';
 
@@ -29,9 +31,27 @@ export const configSetCommand: CommandHandler = (c, e) => {
     }
     pairs.push([name, argv[i + 1]!]);
   }
+  const previous: [string, string][] = [];
   for (const [name, value] of pairs) {
+    const entry = e.config.entry(name);
+    if (entry) previous.push([name, e.config.display(entry)]);
     const err = e.config.set(name, value);
     if (err) {
+      e.replyError(c, `ERR CONFIG SET failed (possibly related to argument '${name}') - ${err}`);
+      return;
+    }
+  }
+  // apply functions (e.g. a TLS reload): once each; if one fails, restore what this call set and re-apply
+  const commits = new Map<NonNullable<ConfigEntry['commit']>, string>();
+  for (const [name] of pairs) {
+    const fn = e.config.entry(name)?.commit;
+    if (fn && !commits.has(fn)) commits.set(fn, name);
+  }
+  for (const [fn, name] of commits) {
+    const err = fn(e);
+    if (err !== undefined) {
+      for (const [n, v] of previous) e.config.set(n, v, true);
+      for (const f of commits.keys()) f(e);
       e.replyError(c, `ERR CONFIG SET failed (possibly related to argument '${name}') - ${err}`);
       return;
     }
