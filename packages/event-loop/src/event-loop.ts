@@ -23,6 +23,8 @@ export interface Listener {
   readonly path?: string;
   /** The last accept error seen (EMFILE, ...), or null. */
   readonly lastError: Error | null;
+  /** The listening socket's file descriptor (what IO threads duplicate to accept too), -1 when unknown. */
+  readonly fd?: number;
   /** Stop accepting. Connections already accepted stay open. Resolves once the listening socket is closed. */
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export interface TimeEventOptions {
 class NetListener implements Listener {
   port = 0;
   host = '';
+  fd = -1;
   readonly path?: string;
   lastError: Error | null = null;
   private closed = false;
@@ -181,6 +184,8 @@ export class EventLoop {
         listener.port = addr.port;
         listener.host = addr.address;
       }
+      const handle = (server as unknown as { _handle?: { fd?: unknown } | null })._handle;
+      if (handle !== null && handle !== undefined && typeof handle.fd === 'number') listener.fd = handle.fd;
       return listener;
     });
   }
