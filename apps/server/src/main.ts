@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `redwing-server` bin: `redwing-server [config-file] [--directive value ...]`, as redis-server.
 // Logs in Redis's format, shuts down gracefully on SIGTERM/SIGINT.
+import { TlsConfigError } from '@redwing/tls';
 import { parseCommandLine } from './config-file.js';
 import { RedwingServer } from './server.js';
 
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   try {
     await server.start();
   } catch (err) {
-    server.log('warning', `Failed listening: ${err instanceof Error ? err.message : String(err)}`);
+    // a bad TLS certificate/key names the file; anything else is a bind error
+    server.log('warning', err instanceof TlsConfigError ? err.message : `Failed listening: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
   let shuttingDown = false;

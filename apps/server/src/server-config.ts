@@ -29,7 +29,6 @@ export function registerServerConfig(engine: Engine): void {
     { name: 'socket-mark-id', type: 'int', default: '0', min: 0, max: INT_MAX },
     { name: 'bind-source-addr', type: 'string', default: '' },
     { name: 'replicaof', type: 'string', default: '', aliases: ['slaveof'] },
-    { name: 'tls-port', type: 'int', default: '0', min: 0, max: 65535 },
   ];
   for (const e of entries) engine.config.register(e);
 }

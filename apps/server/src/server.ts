@@ -5,6 +5,7 @@ import { EventLoop, type Connection, type Listener } from '@redwing/event-loop';
 import { Logger, type LogLevel } from './logger.js';
 import { NetClient } from './net-client.js';
 import { registerServerConfig } from './server-config.js';
+import { TlsSupport } from './tls-support.js';
 import { parseConfigText, type Directive } from './config-file.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,6 +13,8 @@ import { dirname, resolve } from 'node:path';
 export interface ServerOptions {
   /** TCP port (0 = pick a free one). Default: the `port` directive, 6379. */
   port?: number;
+  /** TLS port (0 = pick a free one); startServer without `port` then serves TLS only. Default: `tls-port`. */
+  tlsPort?: number;
   /** Address(es) to bind. Default: the `bind` directive, 127.0.0.1. */
   host?: string;
   /** A redis.conf file to load first. */
@@ -36,6 +39,8 @@ export class RedwingServer {
   readonly logger = new Logger();
   readonly clients = new Set<NetClient>();
   readonly stats = { clientQbufLimitDisconnections: 0, clientOutbufLimitDisconnections: 0 };
+  /** tls-port: TLS listeners and certificate reload (@redwing/tls). */
+  readonly tls: TlsSupport;
   private listeners: Listener[] = [];
   private pendingFlush = new Set<NetClient>();
   private pendingResume: NetClient[] = [];
@@ -67,9 +72,11 @@ export class RedwingServer {
       },
     });
     registerServerConfig(this.engine);
+    this.tls = new TlsSupport(this, options.tlsPort === 0);
     for (const d of directives) this.applyDirective(d);
     if (options.port !== undefined) this.engine.config.set('port', String(options.port), true);
     if (options.host !== undefined) this.engine.config.set('bind', options.host, true);
+    if (options.tlsPort) this.engine.config.set('tls-port', String(options.tlsPort), true);
     if (options.silent) this.logger.silent = true;
     this.logger.level = this.engine.config.getString('loglevel') as LogLevel;
     this.logger.file = this.engine.config.getString('logfile');
@@ -79,7 +86,7 @@ export class RedwingServer {
     this.queryBufferLimit = this.engine.config.getNumber('client-query-buffer-limit');
     this.engine.config.onChange('client-query-buffer-limit', (v) => (this.queryBufferLimit = Number(v)));
     this.engine.infoProviders.set('server', () => [
-      ['tcp_port', this.port],
+      ['tcp_port', this.port || this.tls.port],
       ['config_file', this.configFile],
     ]);
     this.engine.infoProviders.set('stats', () => [
@@ -122,6 +129,7 @@ export class RedwingServer {
         }
       }
     }
+    await this.tls.start(binds, (conn) => this.accept(conn));
     const unix = cfg.getString('unixsocket');
     if (unix) {
       const perm = cfg.getNumber('unixsocketperm');
@@ -130,7 +138,7 @@ export class RedwingServer {
     const hz = Math.max(1, Math.min(500, cfg.getNumber('hz')));
     this.cronId = this.loop.createTimeEvent(1000 / hz, () => this.cron(), { unref: true });
     this.log('notice', `Server initialized`);
-    this.log('notice', `Ready to accept connections${this.port ? ` tcp on port ${this.port}` : ''}${unix ? ` unix at ${unix}` : ''}`);
+    this.log('notice', `Ready to accept connections${this.port ? ` tcp on port ${this.port}` : ''}${this.tls.port ? ` tls on port ${this.tls.port}` : ''}${unix ? ` unix at ${unix}` : ''}`);
   }
 
   private accept(conn: Connection): void {
@@ -141,7 +149,7 @@ export class RedwingServer {
       this.engine.stats.rejectedConnections++;
       return;
     }
-    if (cfg.getBool('protected-mode') && cfg.getString('requirepass') === '' && conn.type === 'tcp' && !isLoopback(conn.remoteAddress)) {
+    if (cfg.getBool('protected-mode') && cfg.getString('requirepass') === '' && conn.type !== 'unix' && !isLoopback(conn.remoteAddress)) {
       conn.write(Buffer.from(PROTECTED_MODE_DENIED));
       conn.closeAfterFlush();
       this.engine.stats.rejectedConnections++;
@@ -226,6 +234,7 @@ export class RedwingServer {
         nc.conn.closeAfterFlush();
       }
       await Promise.all(this.listeners.map((l) => l.close()));
+      await this.tls.close();
       await this.loop.stop();
     })();
     return this.stopping;
@@ -247,8 +256,14 @@ const PROTECTED_MODE_DENIED =
   'in order for the server to start accepting connections from the outside.\r\n';
 
 /** In-process server for tests and embedding: `const s = await startServer({ port: 0 }); ... await s.close()`. */
-export async function startServer(options: ServerOptions = {}): Promise<{ host: string; port: number; server: RedwingServer; close(): Promise<void> }> {
-  const server = new RedwingServer({ silent: true, ...options, port: options.port ?? 0 });
+export async function startServer(
+  options: ServerOptions = {},
+): Promise<{ host: string; port: number; tlsPort: number; server: RedwingServer; close(): Promise<void> }> {
+  // tlsPort without port: TLS only, as Redis with `port 0` and `tls-port`
+  const tlsOnly = options.tlsPort !== undefined && options.port === undefined;
+  const server = new RedwingServer(
+    tlsOnly ? { silent: true, ...options, config: { ...options.config, port: '0' } } : { silent: true, ...options, port: options.port ?? 0 },
+  );
   await server.start();
-  return { host: server.host, port: server.port, server, close: () => server.close() };
+  return { host: server.host, port: server.port, tlsPort: server.tls.port, server, close: () => server.close() };
 }
