@@ -7,6 +7,8 @@ import { NetClient } from './net-client.js';
 import { registerServerConfig } from './server-config.js';
 import { TlsSupport } from './tls-support.js';
 import { parseConfigText, type Directive } from './config-file.js';
+import { startIoThreads } from './io-threads/start.js';
+import type { IoThreads } from './io-threads/io-threads.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -42,6 +44,8 @@ export class RedwingServer {
   /** tls-port: TLS listeners and certificate reload (@redwing/tls). */
   readonly tls: TlsSupport;
   private listeners: Listener[] = [];
+  /** `io-threads N` > 1: the worker threads serving connections besides this one. */
+  ioThreads: IoThreads | null = null;
   private pendingFlush = new Set<NetClient>();
   private pendingResume: NetClient[] = [];
   private cronId = -1;
@@ -73,6 +77,7 @@ export class RedwingServer {
     });
     registerServerConfig(this.engine);
     this.tls = new TlsSupport(this, options.tlsPort === 0);
+    this.engine.config.configFile = this.configFile; // CONFIG REWRITE's target
     for (const d of directives) this.applyDirective(d);
     if (options.port !== undefined) this.engine.config.set('port', String(options.port), true);
     if (options.host !== undefined) this.engine.config.set('bind', options.host, true);
@@ -135,6 +140,8 @@ export class RedwingServer {
       const perm = cfg.getNumber('unixsocketperm');
       this.listeners.push(await this.loop.listenUnix({ path: unix, ...(perm ? { perm } : {}) }, (conn) => this.accept(conn)));
     }
+    const threads = cfg.getNumber('io-threads');
+    if (threads > 1) this.ioThreads = await startIoThreads(this, threads, this.listeners);
     const hz = Math.max(1, Math.min(500, cfg.getNumber('hz')));
     this.cronId = this.loop.createTimeEvent(1000 / hz, () => this.cron(), { unref: true });
     this.log('notice', `Server initialized`);
@@ -143,7 +150,7 @@ export class RedwingServer {
 
   private accept(conn: Connection): void {
     const cfg = this.engine.config;
-    if (this.clients.size >= cfg.getNumber('maxclients')) {
+    if (this.clients.size + (this.ioThreads?.clientCount ?? 0) >= cfg.getNumber('maxclients')) {
       conn.write(Buffer.from('-ERR max number of clients reached\r\n'));
       conn.closeAfterFlush();
       this.engine.stats.rejectedConnections++;
@@ -157,6 +164,13 @@ export class RedwingServer {
     }
     const nc = new NetClient(this, conn);
     this.clients.add(nc);
+  }
+
+  /** Protected mode for a connection accepted by an IO thread: the refusal text, or null to accept. */
+  admission(type: 'tcp' | 'unix' | 'tls', remoteAddress: string): string | null {
+    const cfg = this.engine.config;
+    if (cfg.getBool('protected-mode') && cfg.getString('requirepass') === '' && type === 'tcp' && !isLoopback(remoteAddress)) return PROTECTED_MODE_DENIED;
+    return null;
   }
 
   onClientClosed(nc: NetClient): void {
@@ -229,6 +243,7 @@ export class RedwingServer {
     if (this.stopping) return this.stopping;
     this.stopping = (async () => {
       if (this.cronId >= 0) this.loop.deleteTimeEvent(this.cronId);
+      await this.ioThreads?.close();
       for (const nc of [...this.clients]) {
         nc.flush();
         nc.conn.closeAfterFlush();

@@ -23,7 +23,7 @@ export interface ConfigEntry {
   /** Store field this entry mirrors. */
   store?: keyof StoreConfig;
   /** Custom validation/normalisation: return [normalisedValue] or an error message. */
-  validate?: (v: string) => string | { error: string };
+  validate?: (v: string, prev?: string) => string | { error: string };
   /** Side effect after a successful set. */
   apply?: (v: string, engine: Engine) => void;
   /** Clamp numeric values instead of rejecting (hz). */
@@ -234,10 +234,11 @@ function normaliseSave(v: string): string | { error: string } {
   return parts.join(' ');
 }
 
-function normaliseClientOutputBufferLimit(v: string): string | { error: string } {
+/** client-output-buffer-limit: classes not named keep their current limits (`prev`, the stored form). */
+function normaliseClientOutputBufferLimit(v: string, prev?: string): string | { error: string } {
   const parts = v.trim().split(/\s+/);
   if (parts.length % 4 !== 0) return { error: 'Wrong number of arguments in buffer limit configuration.' };
-  const cur: Record<string, string[]> = {};
+  const cur = (prev !== undefined ? JSON.parse(prev) : {}) as Record<string, string[]>;
   for (let i = 0; i < parts.length; i += 4) {
     let cls = (parts[i] ?? '').toLowerCase();
     if (cls === 'replica') cls = 'slave';
@@ -321,6 +322,18 @@ export class ConfigRegistry {
     return raw;
   }
 
+  /** The stored (normalised) value of an entry, in the registry's internal form. */
+  raw(e: ConfigEntry): string {
+    return this.values.get(e.name) ?? e.default;
+  }
+
+  /** The entry's default in the same internal form as raw() (special entries normalise their default). */
+  defaultRaw(e: ConfigEntry): string {
+    if (e.type !== 'special' || !e.validate) return e.default;
+    const v = e.validate(e.default);
+    return typeof v === 'string' ? v : e.default;
+  }
+
   /** Output buffer limits for a class: [hard, soft, softSeconds]. */
   outputBufferLimit(cls: 'normal' | 'slave' | 'pubsub'): [number, number, number] {
     if (!this.limitCache) {
@@ -392,7 +405,7 @@ export class ConfigRegistry {
       case 'string':
         return { value };
       case 'special': {
-        const r = e.validate ? e.validate(value) : value;
+        const r = e.validate ? e.validate(value, this.values.get(e.name)) : value;
         return typeof r === 'string' ? { value: r } : r;
       }
     }

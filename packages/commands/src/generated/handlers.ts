@@ -42,7 +42,9 @@ import { commandHelpCommand } from '../introspection/command-help.js';
 import { commandInfoCommand } from '../introspection/command-info.js';
 import { commandListCommand } from '../introspection/command-list.js';
 import { configGetCommand } from '../server/config-get.js';
+import { configHelpCommand } from '../server/config-help.js';
 import { configResetstatCommand } from '../server/config-resetstat.js';
+import { configRewriteCommand } from '../server/config-rewrite.js';
 import { configSetCommand } from '../server/config-set.js';
 import { copyCommand } from '../keys/copy.js';
 import { dbsizeCommand } from '../server/dbsize.js';
@@ -331,7 +333,9 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'command|list': commandListCommand,
   'command': commandCommand,
   'config|get': configGetCommand,
+  'config|help': configHelpCommand,
   'config|resetstat': configResetstatCommand,
+  'config|rewrite': configRewriteCommand,
   'config|set': configSetCommand,
   'copy': copyCommand,
   'dbsize': dbsizeCommand,

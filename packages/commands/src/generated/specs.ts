@@ -2126,6 +2126,23 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "config|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "CONFIG",
+  "function": "configHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
   "name": "config|resetstat",
   "summary": "Reset the stats returned by INFO",
   "complexity": "O(1)",
@@ -2134,6 +2151,27 @@ export const SPECS: readonly CommandSpec[] = [
   "arity": 2,
   "container": "CONFIG",
   "function": "configResetstatCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ]
+ },
+ {
+  "name": "config|rewrite",
+  "summary": "Rewrite the configuration file with the in memory configuration",
+  "complexity": "O(1)",
+  "group": "server",
+  "since": "2.8.0",
+  "arity": 2,
+  "container": "CONFIG",
+  "function": "configRewriteCommand",
   "command_flags": [
    "ADMIN",
    "NOSCRIPT",
