@@ -28,3 +28,11 @@ Object.defineProperty(BufferView.prototype, 'constructor', { value: Buffer, writ
 export function view(buf: Buffer, start: number, end: number): Buffer {
   return new BufferView(buf.buffer as ArrayBuffer, buf.byteOffset + start, end - start) as unknown as Buffer;
 }
+
+/**
+ * A Buffer over ab[byteOffset, byteOffset + length). Reading `buf.buffer` and `buf.byteOffset` costs about as much
+ * as creating the view, so a caller making many views of one Buffer reads them once and uses this.
+ */
+export function viewOf(ab: ArrayBuffer, byteOffset: number, length: number): Buffer {
+  return new BufferView(ab, byteOffset, length) as unknown as Buffer;
+}

@@ -6,7 +6,7 @@
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { ProtocolError, ReplyError } from './errors.js';
-import { fast, view } from './fast-buffer.js';
+import { fast, view, viewOf } from './fast-buffer.js';
 
 export interface ReplyParserOptions {
   /** One complete top-level reply. */
@@ -31,6 +31,8 @@ export interface ReplyParserOptions {
 
 const EMPTY = Buffer.alloc(0);
 const BIG = 32 * 1024;
+/** Pending bytes completed from the next chunk in a small buffer (see consume()). */
+const CARRY = 512;
 const PREALLOC_MAX = 8 * 1024 * 1024;
 /** Type bytes whose header is a short number: a longer line without CR is malformed. */
 const NUMERIC_HEADER = new Uint8Array(256);
@@ -62,6 +64,9 @@ interface Frame {
   kind: Kind;
   /** elements still expected (pairs count twice); -1 for a streamed aggregate */
   left: number;
+  /** elements expected in all (pairs count twice); -1 for a streamed aggregate */
+  total: number;
+  /** allocated at the announced length and filled in order; grown by push for a streamed aggregate */
   items: unknown[];
   /** streamed string: collected parts */
   parts: Buffer[] | null;
@@ -159,13 +164,12 @@ export class ReplyParser {
     this.running = true;
     this.winBuf = this.asciiBuf = EMPTY; // the caller may reuse its chunk buffers between feeds
     try {
-      this.append(chunk);
-      for (;;) {
-        this.parse();
-        if (this.queued.length === 0 || this.failedFlag) break;
+      this.consume(chunk);
+      while (this.queued.length > 0 && !this.failedFlag) {
         const q = this.queued;
         this.queued = [];
         for (const c of q) this.append(c);
+        this.parse();
       }
     } finally {
       this.running = false;
@@ -175,6 +179,39 @@ export class ReplyParser {
       this.pos = this.end = 0;
       this.owned = false;
     }
+  }
+
+  /**
+   * Parses chunk after the pending bytes. When only a few bytes are pending (the start of a reply cut by the chunk
+   * boundary), they are completed in a small buffer with the first CARRY bytes of chunk, and parsing goes on in
+   * chunk itself, instead of copying all of chunk behind them.
+   */
+  private consume(chunk: Buffer): void {
+    const pending = this.end - this.pos;
+    if (pending > 0 && pending <= CARRY && chunk.length >= 4 * CARRY) {
+      const gen = this.gen;
+      const tmp = Buffer.allocUnsafe(pending + CARRY);
+      this.buf.copy(tmp, 0, this.pos, this.end);
+      chunk.copy(tmp, pending, 0, CARRY);
+      this.buf = tmp;
+      this.pos = 0;
+      this.end = pending + CARRY;
+      this.owned = true;
+      this.parse();
+      if (this.gen !== gen) return;
+      if (this.pos >= pending) {
+        // what is left of tmp is chunk[pos - pending, CARRY); a partial header scan stays valid
+        this.buf = chunk;
+        this.pos -= pending;
+        this.end = chunk.length;
+        this.owned = false;
+      } else {
+        this.append(chunk.subarray(CARRY));
+      }
+    } else {
+      this.append(chunk);
+    }
+    this.parse();
   }
 
   // Data before `end` is never overwritten (no compaction), so Buffers handed out as views stay valid.
@@ -264,8 +301,12 @@ export class ReplyParser {
         this.fail('streamed string expects ";" chunks');
         return;
       }
-      top.items.push(v);
-      if (top.left < 0 || --top.left > 0) return;
+      if (top.left < 0) {
+        top.items.push(v);
+        return;
+      }
+      top.items[top.total - top.left] = v;
+      if (--top.left > 0) return;
       stack.pop();
       if (this.finish(top)) return;
       v = this.value(top);
@@ -312,11 +353,13 @@ export class ReplyParser {
 
   private open(kind: Kind, n: number): void {
     if (n === 0) {
-      const f: Frame = { kind, left: 0, items: [], parts: null };
+      const f: Frame = { kind, left: 0, total: 0, items: [], parts: null };
       if (!this.finish(f)) this.emit(this.value(f));
       return;
     }
-    this.stack.push({ kind, left: kind === Kind.Map || kind === Kind.Attribute ? (n < 0 ? -1 : n * 2) : n, items: [], parts: null });
+    const total = kind === Kind.Map || kind === Kind.Attribute ? (n < 0 ? -1 : n * 2) : n;
+    // a claimed length is only trusted up to what could be in memory soon; beyond it the array grows as filled
+    this.stack.push({ kind, left: total, total, items: total < 0 ? [] : total <= 4096 ? new Array<unknown>(total) : [], parts: null });
   }
 
   /** Adds buf[s, e) to a large bulk string being decoded; returns the bytes used, or -1 after a failure. */
@@ -410,11 +453,14 @@ export class ReplyParser {
       if (this.gen !== gen) return;
     }
     const maxBulk = this.maxBulkLength;
+    // views of buf are made from these (reading them per view would cost as much as the view)
+    const ab = buf.buffer as ArrayBuffer;
+    const base = buf.byteOffset;
     let fastOk = this.scanned === 0 && !this.inStream;
     while (pos < end) {
       const type = buf[pos]!;
-      // fast paths: ":<int>", "$<len>" with the whole bulk present, "*<count>"
-      if (fastOk && (type === 36 || type === 58 || type === 42)) {
+      // fast paths: ":<int>", "$<len>" with the whole bulk present, "*<count>" with as many elements as present
+      if (fastOk && (type === 58 || type === 36 || type === 42)) {
         let q = pos + 1;
         let neg = false;
         if (type === 58 && q < end && buf[q] === 45) {
@@ -425,7 +471,7 @@ export class ReplyParser {
         let v = 0;
         for (; q < end; q++) {
           const d = buf[q]! - 48;
-          if (d < 0 || d > 9) break;
+          if (d >>> 0 > 9) break;
           v = v * 10 + d;
         }
         if (q > first && q - first <= 15 && q + 1 < end && buf[q] === 13 && buf[q + 1] === 10) {
@@ -437,15 +483,15 @@ export class ReplyParser {
             if (this.gen !== gen) return;
             continue;
           }
-          if (type === 42) {
-            this.pos = pos = next;
-            this.open(Kind.Array, v);
-            if (this.gen !== gen) return;
-            continue;
-          }
-          if (v <= maxBulk && end - next >= v + 2 && buf[next + v] === 13 && buf[next + v + 1] === 10) {
-            this.pos = pos = next + v + 2;
-            this.emit(this.asBuffer ? view(buf, next, next + v) : this.text(buf, next, next + v));
+          if (type === 36) {
+            if (v <= maxBulk && end - next >= v + 2 && buf[next + v] === 13 && buf[next + v + 1] === 10) {
+              this.pos = pos = next + v + 2;
+              this.emit(this.asBuffer ? viewOf(ab, base + next, v) : this.text(buf, next, next + v));
+              if (this.gen !== gen) return;
+              continue;
+            }
+          } else if (v > 0 && v <= 0x7fffffff) {
+            this.pos = pos = this.array(buf, ab, base, next, end, v);
             if (this.gen !== gen) return;
             continue;
           }
@@ -471,7 +517,7 @@ export class ReplyParser {
           // ; streamed string chunk
           if (type === 59 && !this.inStream) return this.fail("unexpected ';'");
           if (type === 36 && cr === hs + 1 && buf[hs] === 63) {
-            this.stack.push({ kind: Kind.StreamString, left: -1, items: [], parts: [] });
+            this.stack.push({ kind: Kind.StreamString, left: -1, total: -1, items: [], parts: [] });
             this.inStream = true;
             pos = next;
             break;
@@ -613,6 +659,57 @@ export class ReplyParser {
       fastOk = !this.inStream;
     }
     this.pos = pos;
+  }
+
+  /**
+   * An array of n > 0 elements whose header ends at p: reads the elements that are short bulk strings, null bulks
+   * and integers in a plain loop while they are complete in buf[p, end). The array is delivered when all are;
+   * otherwise it becomes an open frame holding those read so far, and the general loop goes on from the returned
+   * position (the same state as if it had read them one by one).
+   */
+  private array(buf: Buffer, ab: ArrayBuffer, base: number, p: number, end: number, n: number): number {
+    const items = new Array<unknown>(n <= 4096 ? n : 0);
+    const asBuffer = this.asBuffer;
+    const maxBulk = this.maxBulkLength;
+    let i = 0;
+    while (i < n && p < end) {
+      const type = buf[p]!;
+      if (type !== 36 && type !== 58) break;
+      let q = p + 1;
+      let neg = false;
+      if (q < end && buf[q] === 45) {
+        neg = true;
+        q++;
+      }
+      const first = q;
+      let v = 0;
+      for (; q < end; q++) {
+        const d = buf[q]! - 48;
+        if (d >>> 0 > 9) break;
+        v = v * 10 + d;
+      }
+      if (!(q > first && q - first <= 15 && q + 1 < end && buf[q] === 13 && buf[q + 1] === 10)) break;
+      const next = q + 2;
+      if (type === 58) {
+        items[i++] = neg ? -v : v;
+        p = next;
+      } else if (neg) {
+        if (v !== 1) break;
+        items[i++] = null;
+        p = next;
+      } else {
+        if (!(v <= maxBulk && end - next >= v + 2 && buf[next + v] === 13 && buf[next + v + 1] === 10)) break;
+        items[i++] = asBuffer ? viewOf(ab, base + next, v) : this.text(buf, next, next + v);
+        p = next + v + 2;
+      }
+    }
+    if (i === n) {
+      if (this.stack.length === 0) this.onReply(items);
+      else this.emit(items);
+    } else {
+      this.stack.push({ kind: Kind.Array, left: n - i, total: n, items, parts: null });
+    }
+    return p;
   }
 
   /** An integer reply: a number when exact, else a bigint; null when malformed. */
