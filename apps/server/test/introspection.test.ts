@@ -262,6 +262,31 @@ describe.skipIf(!HAVE)('introspection differential against redis-server', () => 
     await real.close();
   });
 
+  it('MONITOR shows EVAL / FCALL before the commands their scripts run', async () => {
+    const scenario = async (port: number): Promise<string[]> => {
+      const c = await ReplyClient.connect(port);
+      await c.call('FUNCTION', 'LOAD', 'REPLACE', "#!lua name=mon\nredis.register_function('monf', function() return redis.call('set', 'foo', 'bar') end)");
+      const m = await RawClient.connect(port);
+      m.command('MONITOR');
+      await m.read((t) => t.includes('OK'));
+      await c.call('EVAL', "redis.call('set',KEYS[1],ARGV[1])", 1, 'foo', 'bar');
+      await c.call('FCALL', 'monf', 0);
+      await c.call('PING');
+      const text = await m.read((t) => t.includes('"ping"'));
+      m.close();
+      await c.call('FUNCTION', 'DELETE', 'mon');
+      c.close();
+      // drop timestamps and client addresses, keep the db and the lua marker
+      return text
+        .split('\r\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/^\+\d+\.\d+ \[(\d+) ([^\]]+)\]/, (_m, db: string, who: string) => `[${db} ${who === 'lua' ? 'lua' : 'client'}]`));
+    };
+    const ours = await scenario(srv.port);
+    expect(ours.slice(0, 2)).toEqual(['[0 client] "EVAL" "redis.call(\'set\',KEYS[1],ARGV[1])" "1" "foo" "bar"', '[0 lua] "set" "foo" "bar"']);
+    expect(ours).toEqual(await scenario(real.port));
+  });
+
   it('CLIENT PAUSE WRITE: expired keys are hidden but not deleted until the pause ends', async () => {
     const scenario = async (port: number): Promise<unknown[]> => {
       const c = await ReplyClient.connect(port);

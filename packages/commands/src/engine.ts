@@ -309,6 +309,8 @@ export class Engine {
       const wall = this.batchWall;
       this.keyspace.freezeTime(wall >= 0 ? wall + Math.floor(start - this.batchMono) : this.keyspace.clock());
     }
+    // scripts and functions are shown before the commands they run (Redis's evalCommand/fcallCommand feed first)
+    if (this.monitors.size > 0 && (cmd.flagBits & CMD.SKIP_MONITOR) !== 0 && MONITOR_FIRST.has(cmd.name)) this.feedMonitors(c);
     this.callDepth++;
     c.flags |= CF.EXECUTING_COMMAND;
     try {
@@ -371,6 +373,9 @@ export class Engine {
     return c.reply.take();
   }
 }
+
+/** Commands that feed MONITOR themselves, before running (their specs carry SKIP_MONITOR). */
+const MONITOR_FIRST = new Set(['eval', 'eval_ro', 'evalsha', 'evalsha_ro', 'fcall', 'fcall_ro']);
 
 /** MONITOR's argument quoting (Redis's sdscatrepr without the surrounding quotes). */
 function reprArg(s: string): string {
