@@ -36,6 +36,8 @@ export class TlsSupport {
   private onAccept: ((conn: Connection) => void) | null = null;
   private binds: string[] = [];
   private portChange: Promise<void> = Promise.resolve();
+  /** Called with the new settings after every successful reload (IO threads rebuild their own contexts). */
+  readonly reloadListeners: ((settings: TlsSettings) => void)[] = [];
 
   /** `randomPort`: listen on a free port even though tls-port is 0 (startServer({ tlsPort: 0 })). */
   constructor(
@@ -143,6 +145,7 @@ export class TlsSupport {
       try {
         const l = await listenTls(this.host.loop, { host: h === '*' ? '0.0.0.0' : h, port: this.port || port, backlog }, ctx, onAccept, {
           onHandshakeError: (err, addr) => this.host.log('verbose', `Error accepting a client connection: ${err.message} (addr=${addr})`),
+          keepAliveSec: () => this.host.engine.config.getNumber('tcp-keepalive'),
         });
         this.listeners.push(l);
         this.port = l.port;
@@ -170,6 +173,7 @@ export class TlsSupport {
     }
     this.context = r.context;
     for (const l of this.listeners) l.setContext(r.context);
+    for (const fn of this.reloadListeners) fn(r.context.settings);
     this.host.log('notice', 'TLS configuration reloaded (new connections use the new certificates)');
     return undefined;
   }

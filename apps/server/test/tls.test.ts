@@ -14,7 +14,7 @@ import { createClient } from 'redis';
 import { TlsConfigError } from '@redwing/tls';
 import { hasOpenssl, makeTestCertificates, type TestCertificates } from '@redwing/tls/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawClient, start, type Started } from './helpers.js';
+import { freePort, RawClient, start, type Started } from './helpers.js';
 import { startServer } from '../src/index.js';
 
 const HAS_OPENSSL = hasOpenssl();
@@ -219,6 +219,26 @@ describe.skipIf(!HAS_OPENSSL)('TLS', () => {
       c.close();
     } finally {
       await only.close();
+    }
+  });
+
+  it('CONFIG SET tls-port opens and closes the TLS listener at run time', async () => {
+    const plain = await start({ config: tlsConfig(certs) });
+    try {
+      expect(plain.tlsPort).toBe(0);
+      const port = await freePort();
+      const admin = await RawClient.connect(plain.port);
+      admin.command('CONFIG', 'SET', 'tls-port', String(port));
+      expect(await admin.read()).toBe('+OK\r\n');
+      await plain.server.tls.settled();
+      expect(await pingTls(port, good)).toBe('PONG');
+      admin.command('CONFIG', 'SET', 'tls-port', '0');
+      expect(await admin.read()).toBe('+OK\r\n');
+      await plain.server.tls.settled();
+      expect(await pingTls(port, good)).toBe('refused');
+      admin.close();
+    } finally {
+      await plain.close();
     }
   });
 

@@ -5,7 +5,9 @@ import { EventLoop, type Connection } from '@redwing/event-loop';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTlsContextOrThrow, type TlsContext } from './context.js';
 import { DEFAULT_TLS_SETTINGS, type TlsSettings } from './settings.js';
-import { listenTls, type TlsListener } from './tls-listener.js';
+import { createServer as createNetServer } from 'node:net';
+import { once } from 'node:events';
+import { acceptTlsOn, listenTls, type TlsListener } from './tls-listener.js';
 import { hasOpenssl, makeTestCertificates, type TestCertificates } from './testing/certs.js';
 
 const HAS_OPENSSL = hasOpenssl();
@@ -154,6 +156,18 @@ describe.skipIf(!HAS_OPENSSL)('listenTls', () => {
     expect(await resumed(on.l.port)).toBe(true);
     const off = await start({ authClients: 'no', sessionCaching: false });
     expect(await resumed(off.l.port)).toBe(false);
+  });
+
+  it('acceptTlsOn serves TLS on a net.Server that is already listening (an IO thread\'s shared socket)', async () => {
+    const net = createNetServer({ allowHalfOpen: true });
+    net.listen(0, '127.0.0.1');
+    await once(net, 'listening');
+    const conns: Connection[] = [];
+    const l = acceptTlsOn(loop, net, loadTlsContextOrThrow({ ...settings, authClients: 'no' }), echo(conns));
+    listeners.push(l);
+    expect(l.port).toBeGreaterThan(0);
+    await expectEcho(l.port, client('none'));
+    expect(conns[0]?.type).toBe('tls');
   });
 
   it('garbage before the handshake is a counted failure, never a crash', async () => {

@@ -18,6 +18,8 @@ export interface TlsAcceptorOptions {
   onHandshakeError?: (err: Error, remoteAddress: string) => void;
   /** ms; default DEFAULT_HANDSHAKE_TIMEOUT. */
   handshakeTimeout?: number;
+  /** TCP keepalive for accepted sockets, in seconds (0 = off), read at each accept (Redis `tcp-keepalive`). */
+  keepAliveSec?: () => number;
 }
 
 export interface TlsListenOptions {
@@ -88,6 +90,9 @@ export class TlsAcceptor {
   /** Run the TLS handshake on a freshly accepted TCP socket; the connection reaches onAccept once it is secure. */
   handleSocket(raw: Socket): void {
     this.loop.assertOwner('TlsAcceptor.handleSocket');
+    // keepalive is a TCP option: set on the raw socket (the TLS socket above it has no TCP handle of its own)
+    const ka = this.opts.keepAliveSec?.() ?? 0;
+    if (ka > 0) raw.setKeepAlive(true, ka * 1000);
     // the handshake must read, whatever the listening socket's pauseOnConnect said
     raw.resume();
     this.hub.emit('connection', raw);
@@ -150,7 +155,9 @@ class TlsNetListener implements TlsListener {
     private readonly loop: EventLoop,
     private readonly server: NetServer,
     readonly acceptor: TlsAcceptor,
-  ) {}
+  ) {
+    server.on('connection', (raw: Socket) => acceptor.handleSocket(raw));
+  }
 
   setContext(context: TlsContext): void {
     this.acceptor.setContext(context);
@@ -181,7 +188,6 @@ export function listenTls(
   const acceptor = new TlsAcceptor(loop, context, onAccept, acceptorOptions);
   const server = createNetServer({ allowHalfOpen: true, noDelay: true });
   const listener = new TlsNetListener(loop, server, acceptor);
-  server.on('connection', (raw: Socket) => acceptor.handleSocket(raw));
   return new Promise<TlsListener>((resolve, reject) => {
     const onError = (err: Error): void => {
       server.off('listening', onListening);
@@ -208,4 +214,26 @@ export function listenTls(
       server.listen({ host, port: opts.port ?? 0, backlog, ipv6Only: host.includes(':') });
     }
   });
+}
+
+/**
+ * Serve TLS on a net.Server that is already listening (an IO worker thread's copy of the shared listening socket):
+ * every connection it accepts goes through the handshake and reaches `onAccept` as a 'tls' Connection of `loop`.
+ * Closing the returned listener closes `server`.
+ */
+export function acceptTlsOn(
+  loop: EventLoop,
+  server: NetServer,
+  context: TlsContext,
+  onAccept: (conn: Connection) => void,
+  acceptorOptions: TlsAcceptorOptions = {},
+): TlsListener {
+  loop.assertOwner('acceptTlsOn');
+  const listener = new TlsNetListener(loop, server, new TlsAcceptor(loop, context, onAccept, acceptorOptions));
+  const addr = server.address();
+  if (addr !== null && typeof addr === 'object') {
+    listener.port = addr.port;
+    listener.host = addr.address;
+  }
+  return listener;
 }
