@@ -54,6 +54,43 @@ export function compare(fns: (() => void)[], units: number, rounds = 12, ms = 15
   return best;
 }
 
+export interface Comparison {
+  /** median rate (units per CPU second) of each side over the trials */
+  a: number;
+  b: number;
+  /** median, lowest quartile and highest quartile of the per-trial ratio a/b */
+  ratio: number;
+  q1: number;
+  q3: number;
+}
+
+/**
+ * Side-by-side comparison of a and b: after a warm-up, `trials` trials each time a then b for `ms` of CPU time,
+ * alternating; the result is the median of the per-trial ratios (with its quartiles). A trial compares two
+ * rounds run back to back, so a change in the machine's load affects both sides of one ratio alike.
+ */
+export function compareRatio(a: () => void, b: () => void, units: number, trials = 15, ms = 60): Comparison {
+  for (let i = 0; i < 3; i++) {
+    a();
+    b();
+  }
+  const ra: number[] = [];
+  const rb: number[] = [];
+  const ratios: number[] = [];
+  for (let t = 0; t < trials; t++) {
+    const x = round(a, units, ms);
+    const y = round(b, units, ms);
+    ra.push(x);
+    rb.push(y);
+    ratios.push(x / y);
+  }
+  const q = (v: number[], f: number): number => {
+    const s = [...v].sort((p, r) => p - r);
+    return s[Math.min(s.length - 1, Math.floor(f * s.length))]!;
+  };
+  return { a: q(ra, 0.5), b: q(rb, 0.5), ratio: q(ratios, 0.5), q1: q(ratios, 0.25), q3: q(ratios, 0.75) };
+}
+
 export function measure(fn: () => void, units: number, rounds = 12, ms = 150): number {
   return compare([fn], units, rounds, ms)[0]!;
 }

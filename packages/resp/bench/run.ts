@@ -5,10 +5,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { encodeCommand, ReplyParser, ReplyWriter, RequestParser } from '@redwing/resp';
-import { chunk, compare, countAllocations, fmt, measure, RedisParser } from './harness.js';
+import { chunk, compareRatio, countAllocations, fmt, measure, RedisParser } from './harness.js';
 
 const CHUNK = 16 * 1024;
 const TARGET = 4 * 1024 * 1024;
+const TRIALS = 15;
 
 function repeatTo(unit: Buffer, target: number): { buf: Buffer; replies: number } {
   const replies = Math.max(1, Math.floor(target / unit.length));
@@ -53,10 +54,13 @@ const out = (s: string): void => {
 };
 
 function replyParserBench(): void {
-  out('### ReplyParser vs redis-parser (16 KiB chunks, MB/s of RESP input, best of 20 interleaved rounds)');
+  out('### ReplyParser vs redis-parser (16 KiB chunks, MB/s of RESP input per CPU second)');
   out('');
-  out('| stream | values | @redwing/resp | redis-parser | ratio |');
-  out('|---|---|---:|---:|---:|');
+  out(`Each row: ${TRIALS} trials, each running @redwing/resp then redis-parser for 60 ms of CPU time side by side; ` +
+    'the rates are medians over the trials, the ratio is the median of the per-trial ratios (quartiles in brackets).');
+  out('');
+  out('| stream | values | @redwing/resp | redis-parser | ratio (median) | ratio quartiles |');
+  out('|---|---|---:|---:|---:|---:|');
   for (const { name, unit } of streams()) {
     const { buf } = repeatTo(unit, unit.length > TARGET / 4 ? unit.length * 4 : TARGET);
     const chunks = chunk(buf, CHUNK);
@@ -74,8 +78,9 @@ function replyParserBench(): void {
       runOurs();
       runTheirs();
       if (a !== b) throw new Error(`reply count differs on ${name}: ${a} vs ${b}`);
-      const [r1 = 0, r2 = 0] = compare([runOurs, runTheirs], buf.length, 20, 100);
-      out(`| ${name} | ${mode}s | ${(r1 / 1e6).toFixed(0)} | ${(r2 / 1e6).toFixed(0)} | ${(r1 / r2).toFixed(2)}x |`);
+      const c = compareRatio(runOurs, runTheirs, buf.length, TRIALS);
+      out(`| ${name} | ${mode}s | ${(c.a / 1e6).toFixed(0)} | ${(c.b / 1e6).toFixed(0)} | ${c.ratio.toFixed(2)}x | ` +
+        `${c.q1.toFixed(2)}-${c.q3.toFixed(2)} |`);
     }
   }
   out('');

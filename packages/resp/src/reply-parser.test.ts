@@ -74,6 +74,66 @@ describe('ReplyParser RESP2', () => {
   });
 });
 
+describe('ReplyParser across chunk boundaries', () => {
+  // arrays of bulks, integers and null bulks (read in a plain loop while complete in one chunk), arrays holding other
+  // types and nested arrays (handed to the general loop midway), top-level replies of every RESP2 kind
+  const parts: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    parts.push(`*4\r\n$${String(i).length + 2}\r\nv:${i}\r\n:${i * 7919 - 300000}\r\n$-1\r\n$0\r\n\r\n`);
+    parts.push(`:${-i}\r\n`, `$5\r\nx${String(i).padStart(4, '0')}\r\n`);
+    if (i % 7 === 0) parts.push(`*3\r\n+OK\r\n*2\r\n:${i}\r\n$1\r\nz\r\n-ERR e${i}\r\n`, '*0\r\n', '*-1\r\n');
+    if (i % 50 === 0) parts.push(`*5000\r\n${':1\r\n'.repeat(5000)}`);
+  }
+  const input = Buffer.from(parts.join(''), 'latin1');
+
+  function run(size: number, bulkAs: 'buffer' | 'string'): unknown[] {
+    const got: unknown[] = [];
+    const p = new ReplyParser({ onReply: (v) => got.push(v), bulkAs, onError: (e) => { throw e; } });
+    for (let i = 0; i < input.length; i += size) p.feed(Buffer.from(input.subarray(i, i + size)));
+    expect(p.bufferedBytes).toBe(0);
+    return got;
+  }
+
+  it('gives the same replies whatever the chunk size, as strings and as Buffers', () => {
+    for (const bulkAs of ['string', 'buffer'] as const) {
+      const whole = run(input.length, bulkAs);
+      expect(whole.length).toBe(300 * 3 + 43 * 3 + 6);
+      expect(whole[0]).toEqual(bulkAs === 'string' ? ['v:0', -300000, null, ''] : [Buffer.from('v:0'), -300000, null, Buffer.alloc(0)]);
+      for (const size of [3, 7, 64, 511, 2048, 2049, 5000, 16384]) expect(run(size, bulkAs)).toEqual(whole);
+    }
+  });
+
+  it('hands out Buffers that keep their bytes while later chunks are fed and the fed chunks are dropped', () => {
+    const got: unknown[] = [];
+    const p = new ReplyParser({ onReply: (v) => got.push(v), bulkAs: 'buffer' });
+    const one = Buffer.from('*2\r\n$3\r\nabc\r\n$3\r\ndef\r\n', 'latin1');
+    // a reply cut after 5 bytes, completed by a large chunk (completed in a small internal buffer)
+    const stream = Buffer.concat(Array.from({ length: 400 }, () => one));
+    p.feed(stream.subarray(0, 5));
+    p.feed(stream.subarray(5, 5000));
+    p.feed(stream.subarray(5000));
+    expect(got.length).toBe(400);
+    for (const v of got) {
+      expect(Buffer.isBuffer((v as Buffer[])[0])).toBe(true);
+      expect(v).toEqual([Buffer.from('abc'), Buffer.from('def')]);
+    }
+  });
+
+  it('forgets the rest of a chunk when reset() is called from onReply', () => {
+    const got: unknown[] = [];
+    const p = new ReplyParser({
+      onReply: (v) => {
+        got.push(v);
+        if (v === 2) p.reset();
+      },
+    });
+    p.feed(Buffer.from(':1\r\n:'));
+    p.feed(Buffer.from(`2\r\n${':3\r\n'.repeat(1000)}`));
+    p.feed(Buffer.from(':4\r\n'));
+    expect(got).toEqual([1, 2, 4]);
+  });
+});
+
 describe('ReplyParser large bulk strings in string mode', () => {
   it('decodes UTF-8 split across chunks, in latin1 too, and checks the CRLF', () => {
     const text = 'é€x'.repeat(20_000);
