@@ -53,6 +53,22 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "asking",
+  "summary": "Sent by cluster clients after an -ASK redirect",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 1,
+  "function": "askingCommand",
+  "command_flags": [
+   "FAST"
+  ],
+  "acl_categories": [
+   "FAST",
+   "CONNECTION"
+  ]
+ },
+ {
   "name": "auth",
   "summary": "Authenticate to the server",
   "complexity": "O(N) where N is the number of passwords defined for the user",
@@ -1878,6 +1894,763 @@ export const SPECS: readonly CommandSpec[] = [
   "complexity": "Depends on subcommand.",
   "group": "connection",
   "since": "2.4.0",
+  "arity": -2,
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "cluster|addslots",
+  "summary": "Assign new hash slots to receiving node",
+  "complexity": "O(N) where N is the total number of hash slot arguments",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": -3,
+  "container": "CLUSTER",
+  "function": "clusterAddslotsCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "slot",
+    "type": "integer",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "cluster|addslotsrange",
+  "summary": "Assign new hash slots to receiving node",
+  "complexity": "O(N) where N is the total number of the slots between the start slot and end slot arguments.",
+  "group": "cluster",
+  "since": "7.0.0",
+  "arity": -4,
+  "container": "CLUSTER",
+  "function": "clusterAddslotsrangeCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "start-slot_end-slot",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "start-slot",
+      "type": "integer"
+     },
+     {
+      "name": "end-slot",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "cluster|bumpepoch",
+  "summary": "Advance the cluster config epoch",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterBumpepochCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "cluster|count-failure-reports",
+  "summary": "Return the number of failure reports active for a given node",
+  "complexity": "O(N) where N is the number of failure reports",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterCountFailureReportsCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "arguments": [
+   {
+    "name": "node-id",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "cluster|countkeysinslot",
+  "summary": "Return the number of local keys in the specified hash slot",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterCountkeysinslotCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "arguments": [
+   {
+    "name": "slot",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "cluster|delslots",
+  "summary": "Set hash slots as unbound in receiving node",
+  "complexity": "O(N) where N is the total number of hash slot arguments",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": -3,
+  "container": "CLUSTER",
+  "function": "clusterDelslotsCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "slot",
+    "type": "integer",
+    "multiple": true
+   }
+  ]
+ },
+ {
+  "name": "cluster|delslotsrange",
+  "summary": "Set hash slots as unbound in receiving node",
+  "complexity": "O(N) where N is the total number of the slots between the start slot and end slot arguments.",
+  "group": "cluster",
+  "since": "7.0.0",
+  "arity": -4,
+  "container": "CLUSTER",
+  "function": "clusterDelslotsrangeCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "start-slot_end-slot",
+    "type": "block",
+    "multiple": true,
+    "arguments": [
+     {
+      "name": "start-slot",
+      "type": "integer"
+     },
+     {
+      "name": "end-slot",
+      "type": "integer"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "cluster|failover",
+  "summary": "Forces a replica to perform a manual failover of its master.",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": -2,
+  "container": "CLUSTER",
+  "function": "clusterFailoverCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "options",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "force",
+      "type": "pure-token",
+      "token": "FORCE"
+     },
+     {
+      "name": "takeover",
+      "type": "pure-token",
+      "token": "TAKEOVER"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "cluster|flushslots",
+  "summary": "Delete a node's own slots information",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterFlushslotsCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ]
+ },
+ {
+  "name": "cluster|forget",
+  "summary": "Remove a node from the nodes table",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterForgetCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "node-id",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "cluster|getkeysinslot",
+  "summary": "Return local key names in the specified hash slot",
+  "complexity": "O(log(N)) where N is the number of requested keys",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 4,
+  "container": "CLUSTER",
+  "function": "clusterGetkeysinslotCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "arguments": [
+   {
+    "name": "slot",
+    "type": "integer"
+   },
+   {
+    "name": "count",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "cluster|help",
+  "summary": "Show helpful text about the different subcommands",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "5.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterHelpCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "cluster|info",
+  "summary": "Provides info about Redis Cluster node state",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterInfoCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "cluster|keyslot",
+  "summary": "Returns the hash slot of the specified key",
+  "complexity": "O(N) where N is the number of bytes in the key",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterKeyslotCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "cluster|links",
+  "summary": "Returns a list of all TCP links to and from peer nodes in cluster",
+  "complexity": "O(N) where N is the total number of Cluster nodes",
+  "group": "cluster",
+  "since": "7.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterLinksCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "cluster|meet",
+  "summary": "Force a node cluster to handshake with another node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": -4,
+  "container": "CLUSTER",
+  "function": "clusterMeetCommand",
+  "history": [
+   [
+    "4.0.0",
+    "Added the optional `cluster_bus_port` argument."
+   ]
+  ],
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "ip",
+    "type": "string"
+   },
+   {
+    "name": "port",
+    "type": "integer"
+   },
+   {
+    "name": "cluster_bus_port",
+    "type": "integer",
+    "since": "4.0.0",
+    "optional": true
+   }
+  ]
+ },
+ {
+  "name": "cluster|myid",
+  "summary": "Return the node id",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterMyidCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ]
+ },
+ {
+  "name": "cluster|nodes",
+  "summary": "Get Cluster config for the node",
+  "complexity": "O(N) where N is the total number of Cluster nodes",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterNodesCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "cluster|replicas",
+  "summary": "List replica nodes of the specified master node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "5.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterReplicasCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "arguments": [
+   {
+    "name": "node-id",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "cluster|replicate",
+  "summary": "Reconfigure a node as a replica of the specified master node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterReplicateCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "node-id",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "cluster|reset",
+  "summary": "Reset a Redis Cluster node",
+  "complexity": "O(N) where N is the number of known nodes. The command may execute a FLUSHALL as a side effect.",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": -2,
+  "container": "CLUSTER",
+  "function": "clusterResetCommand",
+  "command_flags": [
+   "ADMIN",
+   "NOSCRIPT",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "hard_soft",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "hard",
+      "type": "pure-token",
+      "token": "HARD"
+     },
+     {
+      "name": "soft",
+      "type": "pure-token",
+      "token": "SOFT"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "cluster|saveconfig",
+  "summary": "Forces the node to save cluster state on disk",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterSaveconfigCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ]
+ },
+ {
+  "name": "cluster|set-config-epoch",
+  "summary": "Set the configuration epoch in a new node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterSetConfigEpochCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "config-epoch",
+    "type": "integer"
+   }
+  ]
+ },
+ {
+  "name": "cluster|setslot",
+  "summary": "Bind a hash slot to a specific node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": -4,
+  "container": "CLUSTER",
+  "function": "clusterSetslotCommand",
+  "command_flags": [
+   "ADMIN",
+   "STALE",
+   "NO_ASYNC_LOADING"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "arguments": [
+   {
+    "name": "slot",
+    "type": "integer"
+   },
+   {
+    "name": "subcommand",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "node-id",
+      "type": "string",
+      "token": "IMPORTING"
+     },
+     {
+      "name": "node-id",
+      "type": "string",
+      "token": "MIGRATING"
+     },
+     {
+      "name": "node-id",
+      "type": "string",
+      "token": "NODE"
+     },
+     {
+      "name": "stable",
+      "type": "pure-token",
+      "token": "STABLE"
+     }
+    ]
+   }
+  ]
+ },
+ {
+  "name": "cluster|shards",
+  "summary": "Get array of cluster slots to node mappings",
+  "complexity": "O(N) where N is the total number of cluster nodes",
+  "group": "cluster",
+  "since": "7.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterShardsCommand",
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "cluster|slaves",
+  "summary": "List replica nodes of the specified master node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 3,
+  "container": "CLUSTER",
+  "function": "clusterSlavesCommand",
+  "deprecated_since": "5.0.0",
+  "replaced_by": "`CLUSTER REPLICAS`",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "ADMIN",
+   "STALE"
+  ],
+  "acl_categories": [
+   "ADMIN",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "arguments": [
+   {
+    "name": "node-id",
+    "type": "string"
+   }
+  ]
+ },
+ {
+  "name": "cluster|slots",
+  "summary": "Get array of Cluster slot to node mappings",
+  "complexity": "O(N) where N is the total number of Cluster nodes",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 2,
+  "container": "CLUSTER",
+  "function": "clusterSlotsCommand",
+  "history": [
+   [
+    "4.0.0",
+    "Added node IDs."
+   ],
+   [
+    "7.0.0",
+    "Added additional networking metadata field."
+   ]
+  ],
+  "deprecated_since": "7.0.0",
+  "replaced_by": "`CLUSTER SHARDS`",
+  "doc_flags": [
+   "DEPRECATED"
+  ],
+  "command_flags": [
+   "STALE"
+  ],
+  "acl_categories": [
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "cluster",
+  "summary": "A container for cluster commands",
+  "complexity": "Depends on subcommand.",
+  "group": "cluster",
+  "since": "3.0.0",
   "arity": -2,
   "acl_categories": [
    "SLOW"
@@ -9029,6 +9802,42 @@ export const SPECS: readonly CommandSpec[] = [
   "command_tips": [
    "REQUEST_POLICY:ALL_SHARDS",
    "NONDETERMINISTIC_OUTPUT"
+  ]
+ },
+ {
+  "name": "readonly",
+  "summary": "Enables read queries for a connection to a cluster replica node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 1,
+  "function": "readonlyCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "FAST",
+   "CONNECTION"
+  ]
+ },
+ {
+  "name": "readwrite",
+  "summary": "Disables read queries for a connection to a cluster replica node",
+  "complexity": "O(1)",
+  "group": "cluster",
+  "since": "3.0.0",
+  "arity": 1,
+  "function": "readwriteCommand",
+  "command_flags": [
+   "LOADING",
+   "STALE",
+   "FAST"
+  ],
+  "acl_categories": [
+   "FAST",
+   "CONNECTION"
   ]
  },
  {

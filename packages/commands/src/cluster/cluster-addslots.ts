@@ -1,0 +1,5 @@
+// CLUSTER ADDSLOTS: cluster support is disabled (see cluster-generic.ts).
+import type { CommandHandler } from '../types.js';
+import { replyClusterDisabled } from './cluster-generic.js';
+
+export const clusterAddslotsCommand: CommandHandler = (c, e) => replyClusterDisabled(c, e);

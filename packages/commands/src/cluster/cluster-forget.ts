@@ -1,0 +1,5 @@
+// CLUSTER FORGET: cluster support is disabled (see cluster-generic.ts).
+import type { CommandHandler } from '../types.js';
+import { replyClusterDisabled } from './cluster-generic.js';
+
+export const clusterForgetCommand: CommandHandler = (c, e) => replyClusterDisabled(c, e);
