@@ -85,6 +85,7 @@ export class TlsSupport {
       clientKeyFilePass: s('tls-client-key-file-pass'),
       caCertFile: s('tls-ca-cert-file'),
       caCertDir: s('tls-ca-cert-dir'),
+      dhParamsFile: s('tls-dh-params-file'),
       authClients: s('tls-auth-clients') as AuthClients,
       protocols: s('tls-protocols'),
       ciphers: s('tls-ciphers'),

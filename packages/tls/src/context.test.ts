@@ -73,6 +73,11 @@ describe.skipIf(!HAS_OPENSSL)('loadTlsContext', () => {
     expect(!r.ok && r.error).toMatch(/^Failed to configure CA certificate\(s\) file\/directory: .*emptydir/);
   });
 
+  it('names a missing tls-dh-params-file', () => {
+    const r = loadTlsContext({ ...base, dhParamsFile: join(certs.dir, 'dh.pem') });
+    expect(!r.ok && r.error).toMatch(/^Failed to load .*dh\.pem: ENOENT/);
+  });
+
   it('rejects bad protocols and ciphers', () => {
     expect(loadTlsContext({ ...base, protocols: 'TLSv9' }).ok).toBe(false);
     const r = loadTlsContext({ ...base, ciphers: 'NO-SUCH-CIPHER' });

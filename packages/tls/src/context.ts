@@ -163,6 +163,15 @@ export function loadTlsContext(settings: TlsSettings): TlsContextResult {
     ca = r;
   }
 
+  let dhparam: Buffer | undefined;
+  if (s.dhParamsFile !== '') {
+    try {
+      dhparam = readFileSync(s.dhParamsFile);
+    } catch (err) {
+      return { ok: false, error: `Failed to load ${s.dhParamsFile}: ${reason(err)}` };
+    }
+  }
+
   const ciphers = `${s.ciphersuites !== '' ? s.ciphersuites : DEFAULT_13}:${s.ciphers !== '' ? s.ciphers : DEFAULT_12}`;
   const secureOptions =
     range.secureOptions |
@@ -176,6 +185,7 @@ export function loadTlsContext(settings: TlsSettings): TlsContextResult {
     secureOptions,
     honorCipherOrder: s.preferServerCiphers,
     ...(ca !== undefined ? { ca } : {}),
+    ...(dhparam !== undefined ? { dhparam } : {}),
   };
   const serverSide: SecureContextOptions = {
     ...common,
@@ -198,6 +208,7 @@ export function loadTlsContext(settings: TlsSettings): TlsContextResult {
     });
   } catch (err) {
     const msg = reason(err);
+    if (dhparam !== undefined && /dh/i.test(msg)) return { ok: false, error: `Failed to load DH params file: ${s.dhParamsFile}: ${msg}` };
     if (/cipher/i.test(msg)) {
       return { ok: false, error: `Failed to configure ciphers: ${s.ciphers}${s.ciphersuites !== '' ? ` / ciphersuites: ${s.ciphersuites}` : ''}: ${msg}` };
     }

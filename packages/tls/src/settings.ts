@@ -20,6 +20,8 @@ export interface TlsSettings {
   /** `tls-ca-cert-file` / `tls-ca-cert-dir`: the CA(s) that client certificates must chain to. */
   caCertFile: string;
   caCertDir: string;
+  /** `tls-dh-params-file`: DH parameters (PEM) for DHE ciphers; '' = none (ECDHE only). */
+  dhParamsFile: string;
   authClients: AuthClients;
   /** `tls-protocols`: space separated; '' means Redis's default `TLSv1.2 TLSv1.3`. */
   protocols: string;
@@ -43,6 +45,7 @@ export const DEFAULT_TLS_SETTINGS: Readonly<TlsSettings> = Object.freeze({
   clientKeyFilePass: '',
   caCertFile: '',
   caCertDir: '',
+  dhParamsFile: '',
   authClients: 'yes',
   protocols: '',
   ciphers: '',

@@ -170,6 +170,15 @@ describe.skipIf(!HAS_OPENSSL)('listenTls', () => {
     expect(conns[0]?.type).toBe('tls');
   });
 
+  it('applies tls-protocols, tls-ciphers and tls-ciphersuites', async () => {
+    const v13 = await start({ authClients: 'no', protocols: 'TLSv1.3' });
+    expect((await tryEcho(v13.l.port, { ...client('none'), maxVersion: 'TLSv1.2' })).ok).toBe(false);
+    expect((await expectEcho(v13.l.port, client('none'))).getProtocol()).toBe('TLSv1.3');
+    const picked = await start({ authClients: 'no', ciphers: 'ECDHE-ECDSA-AES256-GCM-SHA384', ciphersuites: 'TLS_CHACHA20_POLY1305_SHA256' });
+    expect((await expectEcho(picked.l.port, { ...client('none'), maxVersion: 'TLSv1.2' })).getCipher().name).toBe('ECDHE-ECDSA-AES256-GCM-SHA384');
+    expect((await expectEcho(picked.l.port, client('none'))).getCipher().name).toBe('TLS_CHACHA20_POLY1305_SHA256');
+  });
+
   it('garbage before the handshake is a counted failure, never a crash', async () => {
     const { l, conns } = await start({ authClients: 'no' });
     await new Promise<void>((resolve) => {
