@@ -258,3 +258,37 @@ describe.skipIf(!HAS_OPENSSL)('TLS', () => {
     await enc.close();
   });
 });
+
+describe.skipIf(!HAS_OPENSSL)('TLS with io-threads 2', () => {
+  let certs: TestCertificates;
+  let srv: Started;
+  let good: ConnectionOptions;
+  beforeAll(async () => {
+    certs = makeTestCertificates();
+    good = { ca: readFileSync(certs.caCert), cert: readFileSync(certs.clientCert), key: readFileSync(certs.clientKey) };
+    srv = await start({
+      tlsPort: 0,
+      config: { 'tls-cert-file': certs.serverCert, 'tls-key-file': certs.serverKey, 'tls-ca-cert-file': certs.caCert, 'io-threads': '2' },
+    });
+  });
+  afterAll(async () => {
+    await srv?.close();
+    certs?.remove();
+  });
+
+  it('serves ioredis over TLS, refuses a client without a certificate, survives a protocol error', async () => {
+    const io = new Redis({ host: '127.0.0.1', port: srv.tlsPort, tls: { ...good, servername: 'localhost' }, lazyConnect: true, maxRetriesPerRequest: 0 });
+    await io.connect();
+    const pipe = io.pipeline();
+    for (let i = 0; i < 50; i++) pipe.incr('tls:io2');
+    const res = (await pipe.exec()) ?? [];
+    expect(res[49]?.[1]).toBe(50);
+    expect(await pingTls(srv.tlsPort, { ca: good.ca })).toBe('refused');
+    const c = await tlsRaw(srv.tlsPort, good);
+    c.write('*1\r\n$abc\r\n');
+    expect(await c.until((t) => t.endsWith('\r\n'))).toBe('-ERR Protocol error: invalid bulk length\r\n');
+    expect(await c.waitClosed()).toBe(true);
+    expect(await io.get('tls:io2')).toBe('50');
+    io.disconnect();
+  });
+});

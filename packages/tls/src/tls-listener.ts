@@ -141,6 +141,11 @@ export class TlsAcceptor {
 
 export interface TlsListener extends Listener {
   readonly acceptor: TlsAcceptor;
+  /**
+   * The listening socket's fd (-1 when unknown), for IO threads that share it (`acceptTlsOn` in the worker).
+   * Deliberately not named `fd`: code that shares plain TCP listeners by `fd` must not take this one for TCP.
+   */
+  readonly listenFd: number;
   /** Shorthand for acceptor.setContext: new certificates for new connections. */
   setContext(context: TlsContext): void;
 }
@@ -148,6 +153,7 @@ export interface TlsListener extends Listener {
 class TlsNetListener implements TlsListener {
   port = 0;
   host = '';
+  listenFd = -1;
   lastError: Error | null = null;
   private closed = false;
 
@@ -203,6 +209,8 @@ export function listenTls(
         listener.port = addr.port;
         listener.host = addr.address;
       }
+      const handle = (server as unknown as { _handle?: { fd?: unknown } | null })._handle;
+      if (handle !== null && handle !== undefined && typeof handle.fd === 'number') listener.listenFd = handle.fd;
       resolve(listener);
     };
     server.once('error', onError);
