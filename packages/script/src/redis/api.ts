@@ -4,7 +4,7 @@
 // texts of the errors raised here are Redis 7's (they surface in clients' error replies).
 import { createHash } from 'node:crypto';
 import type { LuaEngine } from '../engine.js';
-import { type LuaFunction, LuaError, LuaTable, NONE, numberToString } from '../value.js';
+import { type LuaFunction, type LuaGenFunction, LuaError, LuaTable, NONE, numberToString, withGen } from '../value.js';
 import { type ScriptReply, errorTable, luaToArg, replyToLua } from './reply.js';
 
 /** What the server hands the script engine. The engine never imports commands. */
@@ -157,12 +157,22 @@ export function installRedisApi(engine: LuaEngine, host: LuaHost, state: RedisAp
 
   // Redis replaces pcall: an error table with an `err` string comes back as that string
   const basePcall = engine.globals.get('pcall') as LuaFunction;
-  engine.globals.set('pcall', function (...a: unknown[]) {
-    const r = basePcall(...a) as unknown[];
+  const baseG = (basePcall as unknown as { $g?: LuaGenFunction }).$g;
+  const unwrap = (r: unknown[]): unknown[] => {
     if (r[0] === false && r[1] instanceof LuaTable) {
       const e = r[1].get('err');
       if (typeof e === 'string') return [false, e];
     }
     return r;
-  });
+  };
+  const pcall = (...a: unknown[]): unknown => unwrap(basePcall(...a) as unknown[]);
+  // keep the generator form: a busy loop inside pcall must still pause a resumable run
+  engine.globals.set(
+    'pcall',
+    baseG === undefined
+      ? pcall
+      : withGen(pcall, function* (...a: unknown[]) {
+          return unwrap((yield* baseG(...a)) as unknown[]);
+        }),
+  );
 }

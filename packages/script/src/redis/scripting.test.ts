@@ -232,4 +232,23 @@ describe('resumable EVAL (BUSY handling)', () => {
       reply: { t: 'error', v: 'ERR Script killed by user with SCRIPT KILL... script: f_y, on @user_script:2.' },
     });
   });
+
+  it('pauses inside Redis\'s pcall, whose kill error pcall cannot catch', () => {
+    let answer: 'yield' | 'abort' = 'yield';
+    const rl = new RedisLua(fakeHost(), { budget: { checkEvery: 1000, onBudget: () => answer } });
+    const fn = rl.compileResumable("local f = function() while 1 do redis.call('ping') end end\nwhile 1 do pcall(f) end");
+    if (typeof fn !== 'function') throw new Error(fn.error);
+    const run = rl.startEval(fn, [], [], 'f_p');
+    for (let i = 0; i < 5; i++) expect(run.step()).toEqual({ done: false });
+    answer = 'abort';
+    const r = run.step();
+    expect(r.done).toBe(true);
+    expect(r.done && r.reply.t === 'error' && r.reply.v).toMatch(/^ERR Script killed by user with SCRIPT KILL\.\.\. script: f_p, on @user_script:1\.$/);
+    // Redis's pcall still turns {err=...} tables into their string in the generator form
+    const g = rl.compileResumable("local ok, e = pcall(function() error({err = 'MY err'}) end) return type(e) .. ' ' .. e");
+    if (typeof g !== 'function') throw new Error(g.error);
+    answer = 'yield';
+    const r2 = rl.startEval(g, [], [], 'f_q').step();
+    expect(r2.done && r2.reply).toEqual({ t: 'bulk', v: 'string MY err' });
+  });
 });
