@@ -227,7 +227,7 @@ export class Engine {
       return;
     }
     if (this.busyScript && (bits & CMD.ALLOW_BUSY) === 0) {
-      this.reject(c, Err.BUSY, cmd);
+      this.reject(c, this.scripting.busyError(), cmd);
       return;
     }
     if (this.pause.mustPostpone(c, cmd)) {

@@ -33,5 +33,6 @@ export function fcallGeneric(c: Client, e: Engine, readOnly: boolean): void {
     readOnly,
     () => s.lua.runFunction(f.fn, keys, args, f.name),
     () => s.resumableFunction(f.fn, keys, args, f.name),
+    f.name,
   );
 }

@@ -2,7 +2,7 @@
 import type { CommandHandler } from '../types.js';
 
 export const functionKillCommand: CommandHandler = (c, e) => {
-  const err = e.scripting.kill();
+  const err = e.scripting.kill(false);
   if (err) e.replyError(c, err);
   else c.reply.simple('OK');
 };

@@ -43,7 +43,14 @@ interface RunContext {
   killed: boolean;
   /** Whether the run may be moved to slices (a top-level EVAL, not inside EXEC or another script). */
   canSlice: boolean;
+  /** The function's name for FCALL/FCALL_RO, undefined for EVAL & co (SCRIPT KILL vs FUNCTION KILL). */
+  functionName: string | undefined;
+  /** The caller's command, as FUNCTION STATS shows it. */
+  argv: string[];
 }
+
+const BUSY_EVAL = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
+const BUSY_FUNCTION = 'BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.';
 
 type Stepper = { step(): { done: true; reply: ScriptReply } | { done: false } };
 
@@ -90,14 +97,31 @@ export class ScriptingState {
     return 'continue';
   }
 
-  /** SCRIPT KILL / FUNCTION KILL: returns an error text, or undefined when the running script will stop. */
-  kill(): string | undefined {
+  /**
+   * SCRIPT KILL (`isEval`) / FUNCTION KILL: returns an error text, or undefined when the running script will
+   * stop. Each one only stops its own kind, as in Redis.
+   */
+  kill(isEval = true): string | undefined {
     const run = this.slicedRun;
     if (!run) return 'NOTBUSY No scripts in execution right now.';
     if (run.wrote)
       return 'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
+    if (isEval && run.functionName !== undefined) return BUSY_FUNCTION;
+    if (!isEval && run.functionName === undefined) return BUSY_EVAL;
     run.killed = true;
     return undefined;
+  }
+
+  /** The BUSY error other clients get while a script runs in slices (Redis words it by the script's kind). */
+  busyError(): string {
+    return this.slicedRun?.functionName !== undefined ? BUSY_FUNCTION : BUSY_EVAL;
+  }
+
+  /** FUNCTION STATS' running_script: the function running in slices, if any. */
+  runningFunction(): { name: string; argv: string[]; durationMs: number } | undefined {
+    const run = this.slicedRun;
+    if (!run || run.functionName === undefined) return undefined;
+    return { name: run.functionName, argv: run.argv, durationMs: Date.now() - run.start };
   }
 
   /** SCRIPT FLUSH: forget every script and start from a fresh interpreter. */
@@ -175,6 +199,7 @@ export class ScriptingState {
     readOnlyCommand: boolean,
     body: () => ScriptReply,
     resumable?: () => { step(): { done: true; reply: ScriptReply } | { done: false } } | null,
+    functionName?: string,
   ): void {
     const e = this.engine;
     if (flags) {
@@ -203,6 +228,8 @@ export class ScriptingState {
       sliceStart: 0,
       killed: false,
       canSlice: resumable !== undefined && e.callDepth === 1 && (caller.flags & (CF.DENY_BLOCKING | CF.SCRIPT)) === 0,
+      functionName,
+      argv: caller.argv.slice(),
     };
     let reply: ScriptReply;
     const run = this.run;
