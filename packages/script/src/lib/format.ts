@@ -15,12 +15,12 @@ interface Spec {
   prec: number; // -1 = none
 }
 
-function pad(body: string, sign: string, spec: Spec, numeric: boolean): string {
+function pad(body: string, sign: string, spec: Spec, zero: boolean): string {
   const len = sign.length + body.length;
   if (len >= spec.width) return sign + body;
   const fill = spec.width - len;
   if (spec.minus) return sign + body + ' '.repeat(fill);
-  if (spec.zero && numeric) return sign + '0'.repeat(fill) + body;
+  if (zero) return sign + '0'.repeat(fill) + body;
   return ' '.repeat(fill) + sign + body;
 }
 
@@ -37,16 +37,27 @@ function toLong(x: number): bigint {
 }
 
 function fmtInt(x: number, conv: string, spec: Spec): string {
-  let v = toLong(x);
-  let neg = false;
   let digits: string;
-  if (conv === 'd' || conv === 'i') {
-    neg = v < 0n;
-    if (neg) v = -v;
-    digits = v.toString();
+  let neg = false;
+  let nonZero: boolean;
+  const t = Math.trunc(x);
+  if (t >= -MAX_EXACT && t <= MAX_EXACT && (t >= 0 || conv === 'd' || conv === 'i')) {
+    // |t| < 2^53: the double is the C long exactly, digits without BigInt
+    neg = t < 0;
+    const a = neg ? -t : t;
+    nonZero = a !== 0;
+    digits = conv === 'o' ? a.toString(8) : conv === 'x' ? a.toString(16) : conv === 'X' ? a.toString(16).toUpperCase() : String(a);
   } else {
-    const u = BigInt.asUintN(64, v);
-    digits = conv === 'o' ? u.toString(8) : conv === 'x' ? u.toString(16) : conv === 'X' ? u.toString(16).toUpperCase() : u.toString();
+    let v = toLong(x);
+    nonZero = v !== 0n;
+    if (conv === 'd' || conv === 'i') {
+      neg = v < 0n;
+      if (neg) v = -v;
+      digits = v.toString();
+    } else {
+      const u = BigInt.asUintN(64, v);
+      digits = conv === 'o' ? u.toString(8) : conv === 'x' ? u.toString(16) : conv === 'X' ? u.toString(16).toUpperCase() : u.toString();
+    }
   }
   if (spec.prec >= 0) {
     if (spec.prec === 0 && digits === '0') digits = '';
@@ -55,12 +66,31 @@ function fmtInt(x: number, conv: string, spec: Spec): string {
   let prefix = '';
   if (spec.hash) {
     if (conv === 'o' && !digits.startsWith('0')) digits = '0' + digits;
-    if ((conv === 'x' || conv === 'X') && v !== 0n) prefix = conv === 'x' ? '0x' : '0X';
+    if ((conv === 'x' || conv === 'X') && nonZero) prefix = conv === 'x' ? '0x' : '0X';
   }
   const sign = conv === 'd' || conv === 'i' ? signOf(neg, spec) : '';
-  const zeroOk = spec.prec < 0;
-  return pad(digits, sign + prefix, { ...spec, zero: spec.zero && zeroOk }, true);
+  return pad(digits, sign + prefix, spec, spec.zero && spec.prec < 0);
 }
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/**
+ * %.<d>f of a non-negative double without toFixed when a * 10^d is small (< 2^30, so the product is within
+ * 2^-23 of the exact value) and not within 1e-6 of a tie: then rounding the product is rounding the exact
+ * binary value, as printf does. Ties and larger values go to fixedString (C's round-half-even).
+ */
+function smallFixed(a: number, d: number): string {
+  const scaled = a * (POW10[d] as number);
+  if (!(scaled < 1073741824) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) return fixedString(a, d);
+  const digits = String(Math.round(scaled));
+  if (d === 0) return digits;
+  const int = digits.length > d ? digits.slice(0, digits.length - d) : '0';
+  const frac = digits.length >= d ? digits.slice(digits.length - d) : '0'.repeat(d - digits.length) + digits;
+  return int + '.' + frac;
+}
+
+/** 2^53 - 1: integers up to here are exact doubles. */
+const MAX_EXACT = 9007199254740991;
 
 function fmtFloat(x: number, conv: string, spec: Spec): string {
   const neg = x < 0 || (x === 0 && 1 / x < 0);
@@ -72,11 +102,11 @@ function fmtFloat(x: number, conv: string, spec: Spec): string {
     if (x !== x) body = 'nan';
     if (upper) body = body.toUpperCase();
     const sign = x !== x ? (spec.plus ? '+' : spec.space ? ' ' : '') : signOf(neg, spec);
-    return pad(body, x !== x ? '-'.slice(1) + sign : sign, { ...spec, zero: false }, true);
+    return pad(body, x !== x ? '-'.slice(1) + sign : sign, spec, false);
   }
   const prec = spec.prec < 0 ? 6 : spec.prec;
   if (conv === 'f' || conv === 'F') {
-    body = fixedString(a, prec);
+    body = prec <= 9 ? smallFixed(a, prec) : fixedString(a, prec);
     if (spec.hash && prec === 0) body += '.';
   } else if (conv === 'e' || conv === 'E') {
     const s = expString(a, prec);
@@ -90,7 +120,7 @@ function fmtFloat(x: number, conv: string, spec: Spec): string {
     body = formatG(a, prec, spec.hash);
   }
   if (upper) body = body.toUpperCase();
-  return pad(body, signOf(neg, spec), spec, true);
+  return pad(body, signOf(neg, spec), spec, spec.zero);
 }
 
 function quoted(s: string): string {
@@ -146,26 +176,34 @@ export function stringFormat(R: Runtime, args: unknown[]): string {
     // parse spec
     const spec: Spec = { minus: false, plus: false, space: false, hash: false, zero: false, width: 0, prec: -1 };
     const fstart = i;
-    while (i < n && '-+ #0'.includes(fmt[i] as string)) {
-      const f = fmt[i] as string;
-      if (f === '-') spec.minus = true;
-      else if (f === '+') spec.plus = true;
-      else if (f === ' ') spec.space = true;
-      else if (f === '#') spec.hash = true;
-      else spec.zero = true;
-      i++;
+    for (; i < n; i++) {
+      const f = fmt.charCodeAt(i);
+      if (f === 45) spec.minus = true; // -
+      else if (f === 43) spec.plus = true; // +
+      else if (f === 32) spec.space = true;
+      else if (f === 35) spec.hash = true; // #
+      else if (f === 48) spec.zero = true; // 0
+      else break;
     }
     if (i - fstart >= 6) R.error('invalid format (repeated flags)');
-    let w = '';
-    while (i < n && /[0-9]/.test(fmt[i] as string)) w += fmt[i++];
-    if (w.length > 2) R.error('invalid format (width or precision too long)');
-    spec.width = w === '' ? 0 : Number(w);
-    if (fmt[i] === '.') {
+    let digits = 0;
+    let w = 0;
+    for (let d = fmt.charCodeAt(i); d >= 48 && d <= 57; d = fmt.charCodeAt(++i)) {
+      w = w * 10 + d - 48;
+      digits++;
+    }
+    if (digits > 2) R.error('invalid format (width or precision too long)');
+    spec.width = w;
+    if (fmt.charCodeAt(i) === 46) {
       i++;
-      let p = '';
-      while (i < n && /[0-9]/.test(fmt[i] as string)) p += fmt[i++];
-      if (p.length > 2) R.error('invalid format (width or precision too long)');
-      spec.prec = p === '' ? 0 : Number(p);
+      let p = 0;
+      digits = 0;
+      for (let d = fmt.charCodeAt(i); d >= 48 && d <= 57; d = fmt.charCodeAt(++i)) {
+        p = p * 10 + d - 48;
+        digits++;
+      }
+      if (digits > 2) R.error('invalid format (width or precision too long)');
+      spec.prec = p;
     }
     const conv = fmt[i++];
     arg++;
@@ -211,6 +249,9 @@ export function stringFormat(R: Runtime, args: unknown[]): string {
         R.error(`invalid option '%${conv ?? ''}' to 'format'`);
     }
   }
+  // one flat string rather than a tree of concatenations: results are often kept (table values), and a
+  // retained rope costs the garbage collector several objects per result
+  if (out.length > 12) out.charCodeAt(0);
   return out;
 }
 
