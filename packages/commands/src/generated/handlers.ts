@@ -81,6 +81,7 @@ import { decrCommand } from '../string/decr.js';
 import { decrbyCommand } from '../string/decrby.js';
 import { delCommand } from '../keys/del.js';
 import { discardCommand } from '../multi/discard.js';
+import { dumpCommand } from '../keys/dump.js';
 import { echoCommand } from '../connection/echo.js';
 import { evalCommand } from '../scripting/eval.js';
 import { evalRoCommand } from '../scripting/eval_ro.js';
@@ -207,6 +208,7 @@ import { readwriteCommand } from '../cluster/readwrite.js';
 import { renameCommand } from '../keys/rename.js';
 import { renamenxCommand } from '../keys/renamenx.js';
 import { resetCommand } from '../connection/reset.js';
+import { restoreCommand } from '../keys/restore.js';
 import { rpopCommand } from '../list/rpop.js';
 import { rpoplpushCommand } from '../list/rpoplpush.js';
 import { rpushCommand } from '../list/rpush.js';
@@ -402,6 +404,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'decrby': decrbyCommand,
   'del': delCommand,
   'discard': discardCommand,
+  'dump': dumpCommand,
   'echo': echoCommand,
   'eval': evalCommand,
   'eval_ro': evalRoCommand,
@@ -528,6 +531,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'rename': renameCommand,
   'renamenx': renamenxCommand,
   'reset': resetCommand,
+  'restore': restoreCommand,
   'rpop': rpopCommand,
   'rpoplpush': rpoplpushCommand,
   'rpush': rpushCommand,

@@ -3309,6 +3309,53 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "dump",
+  "summary": "Return a serialized version of the value stored at the specified key.",
+  "complexity": "O(1) to access the key and additional O(N*M) to serialize it, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1).",
+  "group": "generic",
+  "since": "2.6.0",
+  "arity": 2,
+  "function": "dumpCommand",
+  "command_flags": [
+   "READONLY"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "READ",
+   "SLOW"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RO",
+     "ACCESS"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   }
+  ]
+ },
+ {
   "name": "echo",
   "summary": "Echo the given string",
   "complexity": "O(1)",
@@ -10002,6 +10049,102 @@ export const SPECS: readonly CommandSpec[] = [
   "acl_categories": [
    "FAST",
    "CONNECTION"
+  ]
+ },
+ {
+  "name": "restore",
+  "summary": "Create a key using the provided serialized value, previously obtained using DUMP.",
+  "complexity": "O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1). However for sorted set values the complexity is O(N*M*log(N)) because inserting values into sorted sets is O(log(N)).",
+  "group": "generic",
+  "since": "2.6.0",
+  "arity": -4,
+  "function": "restoreCommand",
+  "history": [
+   [
+    "3.0.0",
+    "Added the `REPLACE` modifier."
+   ],
+   [
+    "5.0.0",
+    "Added the `ABSTTL` modifier."
+   ],
+   [
+    "5.0.0",
+    "Added the `IDLETIME` and `FREQ` options."
+   ]
+  ],
+  "command_flags": [
+   "WRITE",
+   "DENYOOM"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "OW",
+     "UPDATE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 1
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 0
+   },
+   {
+    "name": "ttl",
+    "type": "integer"
+   },
+   {
+    "name": "serialized-value",
+    "type": "string"
+   },
+   {
+    "name": "replace",
+    "type": "pure-token",
+    "token": "REPLACE",
+    "since": "3.0.0",
+    "optional": true
+   },
+   {
+    "name": "absttl",
+    "type": "pure-token",
+    "token": "ABSTTL",
+    "since": "5.0.0",
+    "optional": true
+   },
+   {
+    "name": "seconds",
+    "type": "integer",
+    "token": "IDLETIME",
+    "since": "5.0.0",
+    "optional": true
+   },
+   {
+    "name": "frequency",
+    "type": "integer",
+    "token": "FREQ",
+    "since": "5.0.0",
+    "optional": true
+   }
   ]
  },
  {
