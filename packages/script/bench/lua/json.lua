@@ -1,6 +1,6 @@
 -- string building and parsing typical of Redis scripts: serialize records, split, match fields
 local recs = {}
-for i = 1, 30000 do
+for i = 1, 60000 do
   recs[i] = string.format('{"id":%d,"name":"user%d","score":%.2f}', i, i, i / 7)
 end
 local blob = table.concat(recs, "\n")

@@ -9,5 +9,5 @@ local function sieve(n)
   return c
 end
 local total = 0
-for r = 1, 5 do total = total + sieve(300000) end
+for r = 1, 10 do total = total + sieve(300000) end
 print(total)
