@@ -164,11 +164,13 @@ out(`Measured ${date} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown 
   '(best round), so other load on the machine inflates them less than wall-clock rates, but does not vanish. ' +
   'Run with `npm run bench -w @redwing/resp` (`npm run bench:record -w @redwing/resp` rewrites this section).');
 out('');
-replyParserBench();
-requestParserBench();
-replyWriterBench();
+// --only=reply|request|writer runs one part (the report is then partial: do not record it)
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+if (only === undefined || only === 'reply') replyParserBench();
+if (only === undefined || only === 'request') requestParserBench();
+if (only === undefined || only === 'writer') replyWriterBench();
 
-if (process.argv.includes('--write')) {
+if (process.argv.includes('--write') && only === undefined) {
   const path = new URL('../../../bench/RESULTS.md', import.meta.url);
   let text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\nEach package owns one section below.\n';
   const section = lines.join('\n').trimEnd() + '\n';
