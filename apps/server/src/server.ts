@@ -169,7 +169,7 @@ export class RedwingServer {
   /** Protected mode for a connection accepted by an IO thread: the refusal text, or null to accept. */
   admission(type: 'tcp' | 'unix' | 'tls', remoteAddress: string): string | null {
     const cfg = this.engine.config;
-    if (cfg.getBool('protected-mode') && cfg.getString('requirepass') === '' && type === 'tcp' && !isLoopback(remoteAddress)) return PROTECTED_MODE_DENIED;
+    if (cfg.getBool('protected-mode') && cfg.getString('requirepass') === '' && type !== 'unix' && !isLoopback(remoteAddress)) return PROTECTED_MODE_DENIED;
     return null;
   }
 

@@ -6,6 +6,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Engine } from '@redwing/commands';
 import { OwnershipError, currentThread, startModuleWorker, type EventLoop } from '@redwing/event-loop';
+import type { TlsSettings } from '@redwing/tls';
 import type { LogLevel } from '../logger.js';
 import { checkOwnerThread } from './guard.js';
 import { RemoteClient, type RemoteOwner } from './remote-client.js';
@@ -151,12 +152,18 @@ export class IoThreads {
   ) {}
 
   /** Start `threads - 1` IO threads accepting on `listeners`; resolves once every one is accepting. */
-  static async start(server: IoServer, threads: number, listeners: ListenerSpec[], admit: AdmissionCheck): Promise<IoThreads> {
+  static async start(
+    server: IoServer,
+    threads: number,
+    listeners: ListenerSpec[],
+    admit: AdmissionCheck,
+    tls: TlsSettings | null = null,
+  ): Promise<IoThreads> {
     const pool = new IoThreads(server, admit);
     const config = pool.currentConfig();
     const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
     for (let i = 1; i < threads; i++) {
-      const worker = startModuleWorker(url, { workerData: { index: i, listeners, config }, name: `io-thread-${i}` });
+      const worker = startModuleWorker(url, { workerData: { index: i, listeners, config, tls }, name: `io-thread-${i}` });
       pool.workers.push(new IoWorker(pool, i, worker));
     }
     try {
@@ -192,6 +199,12 @@ export class IoThreads {
       tcpKeepalive: cfg.getNumber('tcp-keepalive'),
       authRequired: cfg.getString('requirepass') !== '',
     };
+  }
+
+  /** New TLS settings after a certificate reload: each worker builds its own context for new connections. */
+  reloadTls(settings: TlsSettings): void {
+    checkOwnerThread(this.ownerThread, 'IoThreads.reloadTls');
+    for (const w of this.workers) w.worker.postMessage({ t: 'tls', settings });
   }
 
   private broadcastConfig(): void {

@@ -2,6 +2,7 @@
 // operation of that turn as a flat array (no per-command message): worker -> main opens, command batches (jobs) and
 // closes; main -> worker reply bytes (small ones packed into one transferred ArrayBuffer, big ones transferred as
 // their own), job completions and close requests. Order inside a message is the order the operations happened in.
+import type { TlsSettings } from '@redwing/tls';
 
 /** Worker -> main operations. Layout after the opcode in brackets. */
 export const W = {
@@ -72,11 +73,18 @@ export interface StopMessage {
   t: 'stop';
 }
 
-export type MainMessage = MainOpsMessage | IoConfigMessage | StopMessage;
+/** The TLS certificates were reloaded (CONFIG SET tls-*): new TLS connections use these settings. */
+export interface TlsReloadMessage {
+  t: 'tls';
+  settings: TlsSettings;
+}
+
+export type MainMessage = MainOpsMessage | IoConfigMessage | StopMessage | TlsReloadMessage;
 
 export interface ListenerSpec {
   fd: number;
-  type: 'tcp' | 'unix';
+  /** 'tls': a TCP listening socket whose connections go through the TLS handshake (IoWorkerData.tls). */
+  type: 'tcp' | 'unix' | 'tls';
   /** Socket path of a Unix listener. */
   path?: string;
 }
@@ -85,6 +93,8 @@ export interface IoWorkerData {
   index: number;
   listeners: ListenerSpec[];
   config: IoConfig;
+  /** The tls-* settings when there are TLS listeners (the worker builds its own context from them). */
+  tls: TlsSettings | null;
 }
 
 export type WorkerMessage = WorkerOpsMessage | { t: 'ready' } | { t: 'stopped' } | { t: 'fatal'; text: string };

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventLoop, ClientJobs, OwnershipError, acceptOn, shareListener, type Connection, type Listener } from '@redwing/event-loop';
 import { RequestParser, type ProtocolError } from '@redwing/resp';
+import { acceptTlsOn, loadTlsContext, type TlsListener, type TlsSettings } from '@redwing/tls';
 import {
   END_ATTACK,
   END_NONE,
@@ -38,6 +39,7 @@ let config: IoConfig = data.config;
 const loop = new EventLoop({ name: `io-${data.index}` });
 const clients = new Map<number, WorkerClient>();
 const listeners: Listener[] = [];
+const tlsListeners: TlsListener[] = [];
 let nextLid = 1;
 let ops: unknown[] = [];
 let inBytes = 0;
@@ -282,6 +284,7 @@ port.on('message', (msg: MainMessage) => {
   try {
     if (msg.t === 'ops') onOps(msg);
     else if (msg.t === 'config') config = msg.config;
+    else if (msg.t === 'tls') reloadTls(msg.settings);
     else void stop();
   } catch (err) {
     // A guard violation (or any bug) in one message must not take the thread down: report it and go on.
@@ -292,10 +295,31 @@ port.on('message', (msg: MainMessage) => {
 
 loop.onBeforeSleep(postOpsNow);
 
+function reloadTls(settings: TlsSettings): void {
+  const r = loadTlsContext(settings);
+  if (!r.ok) {
+    log('warning', `io-thread ${data.index}: Failed to configure TLS: ${r.error}`);
+    return;
+  }
+  for (const l of tlsListeners) l.setContext(r.context);
+}
+
 async function start(): Promise<void> {
+  const tlsContext = data.tls === null ? null : loadTlsContext(data.tls);
+  if (tlsContext !== null && !tlsContext.ok) throw new Error(`Failed to configure TLS: ${tlsContext.error}`);
   for (const spec of data.listeners) {
     const server = await shareListener(spec.fd);
-    listeners.push(acceptOn(loop, server, { type: spec.type, ...(spec.path !== undefined ? { unixPath: spec.path } : {}) }, accept));
+    if (spec.type === 'tls') {
+      if (tlsContext === null) throw new Error('a TLS listener without TLS settings');
+      const l = acceptTlsOn(loop, server, tlsContext.context, accept, {
+        onHandshakeError: (err, addr) => log('verbose', `Error accepting a client connection: ${err.message} (addr=${addr})`),
+        keepAliveSec: () => config.tcpKeepalive,
+      });
+      tlsListeners.push(l);
+      listeners.push(l);
+    } else {
+      listeners.push(acceptOn(loop, server, { type: spec.type, ...(spec.path !== undefined ? { unixPath: spec.path } : {}) }, accept));
+    }
   }
   post({ t: 'ready' });
 }
