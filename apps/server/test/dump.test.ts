@@ -146,6 +146,44 @@ describe('DUMP / RESTORE', () => {
       }
     });
 
+    it('MIGRATE moves and copies keys to redis-server (TTL, REPLACE, KEYS, NOKEY, target errors)', async () => {
+      await build(ours);
+      await theirs.flushall();
+      const port = String(real.port);
+      expect(await ours.call('MIGRATE', '127.0.0.1', port, 'nothing', '0', '5000')).toBe('NOKEY');
+      await ours.pexpire('s:short', 100000);
+      expect(await ours.call('MIGRATE', '127.0.0.1', port, 's:short', '3', '5000')).toBe('OK');
+      expect(await ours.exists('s:short')).toBe(0);
+      await theirs.select(3);
+      expect(await theirs.get('s:short')).toBe('hello');
+      expect(await theirs.pttl('s:short')).toBeGreaterThan(90000);
+      expect(await ours.call('MIGRATE', '127.0.0.1', port, '', '3', '5000', 'COPY', 'KEYS', 'x', 'h:ht', 'missing')).toBe('OK');
+      expect(await ours.exists('x', 'h:ht')).toBe(2);
+      expect(await view(theirs, 'x')).toEqual(await view(ours, 'x'));
+      expect(await view(theirs, 'h:ht')).toEqual(await view(ours, 'h:ht'));
+      await expect(ours.call('MIGRATE', '127.0.0.1', port, 'x', '3', '5000')).rejects.toThrow(
+        'ERR Target instance replied with error: BUSYKEY Target key name already exists.',
+      );
+      expect(await ours.exists('x')).toBe(1);
+      expect(await ours.call('MIGRATE', '127.0.0.1', port, 'x', '3', '5000', 'REPLACE')).toBe('OK');
+      expect(await ours.exists('x')).toBe(0);
+      await expect(ours.call('MIGRATE', '127.0.0.1', port, 'h:ht', '3', '5000', 'AUTH', 'nopass')).rejects.toThrow(
+        /^ERR Target instance replied with error: ERR AUTH <password> called without any password configured/,
+      );
+      await expect(ours.call('MIGRATE', '127.0.0.1', port, 'k', '3', '5000', 'KEYS', 'h:ht')).rejects.toThrow(
+        'ERR When using MIGRATE KEYS option, the key argument must be set to the empty string',
+      );
+      await expect(ours.call('MIGRATE', '127.0.0.1', port, 'h:ht', 'x', '5000')).rejects.toThrow('ERR value is not an integer or out of range');
+      await expect(ours.call('MIGRATE', '127.0.0.1', '1', 'h:ht', '0', '500')).rejects.toThrow(/^IOERR error or timeout (writing|reading) to target instance/);
+      // and the other way round: redis-server migrates into Redwing
+      await theirs.select(0);
+      await theirs.set('from-redis', 'v');
+      await theirs.rpush('from-redis-l', 'a', 'b');
+      expect(await theirs.call('MIGRATE', '127.0.0.1', String(srv.port), '', '0', '5000', 'KEYS', 'from-redis', 'from-redis-l')).toBe('OK');
+      expect(await ours.get('from-redis')).toBe('v');
+      expect(await ours.lrange('from-redis-l', 0, -1)).toEqual(['a', 'b']);
+    });
+
     it('RESTORE errors and options match', async () => {
       await ours.set('src', 'v');
       await theirs.set('src', 'v');

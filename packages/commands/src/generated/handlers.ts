@@ -170,6 +170,7 @@ import { memoryPurgeCommand } from '../introspection/memory-purge.js';
 import { memoryStatsCommand } from '../introspection/memory-stats.js';
 import { memoryUsageCommand } from '../introspection/memory-usage.js';
 import { mgetCommand } from '../string/mget.js';
+import { migrateCommand } from '../keys/migrate.js';
 import { monitorCommand } from '../introspection/monitor.js';
 import { moveCommand } from '../keys/move.js';
 import { msetCommand } from '../string/mset.js';
@@ -493,6 +494,7 @@ export const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   'memory|stats': memoryStatsCommand,
   'memory|usage': memoryUsageCommand,
   'mget': mgetCommand,
+  'migrate': migrateCommand,
   'monitor': monitorCommand,
   'move': moveCommand,
   'mset': msetCommand,

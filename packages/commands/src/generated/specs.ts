@@ -8509,6 +8509,175 @@ export const SPECS: readonly CommandSpec[] = [
   ]
  },
  {
+  "name": "migrate",
+  "summary": "Atomically transfer a key from a Redis instance to another one.",
+  "complexity": "This command actually executes a DUMP+DEL in the source instance, and a RESTORE in the target instance. See the pages of these commands for time complexity. Also an O(N) data transfer between the two instances is performed.",
+  "group": "generic",
+  "since": "2.6.0",
+  "arity": -6,
+  "function": "migrateCommand",
+  "history": [
+   [
+    "3.0.0",
+    "Added the `COPY` and `REPLACE` options."
+   ],
+   [
+    "3.0.6",
+    "Added the `KEYS` option."
+   ],
+   [
+    "4.0.7",
+    "Added the `AUTH` option."
+   ],
+   [
+    "6.0.0",
+    "Added the `AUTH2` option."
+   ]
+  ],
+  "command_flags": [
+   "WRITE"
+  ],
+  "acl_categories": [
+   "KEYSPACE",
+   "WRITE",
+   "SLOW",
+   "DANGEROUS"
+  ],
+  "command_tips": [
+   "NONDETERMINISTIC_OUTPUT"
+  ],
+  "key_specs": [
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE"
+    ],
+    "begin_search": {
+     "index": {
+      "pos": 3
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": 0,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   },
+   {
+    "flags": [
+     "RW",
+     "ACCESS",
+     "DELETE",
+     "INCOMPLETE"
+    ],
+    "begin_search": {
+     "keyword": {
+      "keyword": "KEYS",
+      "startfrom": -2
+     }
+    },
+    "find_keys": {
+     "range": {
+      "lastkey": -1,
+      "step": 1,
+      "limit": 0
+     }
+    }
+   }
+  ],
+  "arguments": [
+   {
+    "name": "host",
+    "type": "string"
+   },
+   {
+    "name": "port",
+    "type": "integer"
+   },
+   {
+    "name": "key_or_empty_string",
+    "type": "oneof",
+    "arguments": [
+     {
+      "name": "key",
+      "type": "key",
+      "key_spec_index": 0
+     },
+     {
+      "name": "empty_string",
+      "type": "pure-token",
+      "token": ""
+     }
+    ]
+   },
+   {
+    "name": "destination-db",
+    "type": "integer"
+   },
+   {
+    "name": "timeout",
+    "type": "integer"
+   },
+   {
+    "name": "copy",
+    "type": "pure-token",
+    "token": "COPY",
+    "since": "3.0.0",
+    "optional": true
+   },
+   {
+    "name": "replace",
+    "type": "pure-token",
+    "token": "REPLACE",
+    "since": "3.0.0",
+    "optional": true
+   },
+   {
+    "name": "authentication",
+    "type": "oneof",
+    "optional": true,
+    "arguments": [
+     {
+      "name": "password",
+      "type": "string",
+      "token": "AUTH",
+      "since": "4.0.7",
+      "optional": true
+     },
+     {
+      "name": "username_password",
+      "type": "block",
+      "token": "AUTH2",
+      "since": "6.0.0",
+      "optional": true,
+      "arguments": [
+       {
+        "name": "username",
+        "type": "string"
+       },
+       {
+        "name": "password",
+        "type": "string"
+       }
+      ]
+     }
+    ]
+   },
+   {
+    "name": "key",
+    "type": "key",
+    "key_spec_index": 1,
+    "token": "KEYS",
+    "since": "3.0.6",
+    "optional": true,
+    "multiple": true
+   }
+  ]
+ },
+ {
   "name": "monitor",
   "summary": "Listen for all requests received by the server in real time",
   "group": "server",
