@@ -95,6 +95,18 @@ describe('ReplyWriter', () => {
     expect(w.take().toString()).toBe('+OK\r\n');
   });
 
+  it('view() shows the bytes written so far without handing them over', () => {
+    const w = new ReplyWriter();
+    w.integer(42);
+    expect(w.view().toString()).toBe(':42\r\n');
+    w.bulk('ab');
+    expect(w.view().toString()).toBe(':42\r\n$2\r\nab\r\n');
+    w.reset();
+    expect(w.view().length).toBe(0);
+    w.deferArray();
+    expect(() => w.view()).toThrow(/deferred/);
+  });
+
   it('grows past its initial size and hands out buffers it never reuses', () => {
     const w = new ReplyWriter({ initialSize: 64 });
     const big = 'x'.repeat(10_000);

@@ -314,6 +314,16 @@ export class ReplyWriter {
     this.len = length;
   }
 
+  /**
+   * The bytes written since the last take()/reset() as a view into the writer's own buffer, without copying:
+   * valid only until the next write, take() or reset(). For callers that read a reply in place (scripts
+   * reading their redis.call replies); take() hands the bytes over instead.
+   */
+  view(): Buffer {
+    if (this.unresolved > 0) throw new DeferredLengthError(`${this.unresolved} deferred length(s) never set`);
+    return this.buf.subarray(0, this.len);
+  }
+
   take(): Buffer {
     if (this.unresolved > 0) throw new DeferredLengthError(`${this.unresolved} deferred length(s) never set`);
     const len = this.len;
