@@ -15,18 +15,41 @@ function line(buf: Buffer, st: { pos: number }): string {
   return s;
 }
 
+/**
+ * The integer after a type byte (lengths, `:` replies) read from the bytes, without a string; more than 15
+ * digits (beyond exact doubles) go through Number() of the text, which rounds correctly.
+ */
+function int(buf: Buffer, st: { pos: number }): number {
+  let p = st.pos + 1;
+  let neg = false;
+  if (buf[p] === 45) {
+    neg = true;
+    p++;
+  }
+  const start = p;
+  let n = 0;
+  for (let c = buf[p] as number; c !== 13; c = buf[++p] as number) n = n * 10 + (c - 48);
+  if (p - start > 15) return Number(line(buf, st));
+  st.pos = p + 2;
+  return neg ? -n : n;
+}
+
 function readOne(buf: Buffer, st: { pos: number }): ScriptReply {
   const type = buf[st.pos];
   switch (type) {
     case 43: // +
+      if (buf[st.pos + 1] === 79 && buf[st.pos + 2] === 75 && buf[st.pos + 3] === 13) {
+        st.pos += 5; // +OK, the most common status: no string to build
+        return { t: 'status', v: 'OK' };
+      }
       return { t: 'status', v: line(buf, st) };
     case 45: // -
       return { t: 'error', v: line(buf, st) };
     case 58: // :
-      return { t: 'int', v: Number(line(buf, st)) };
+      return { t: 'int', v: int(buf, st) };
     case 36: {
       // $
-      const n = Number(line(buf, st));
+      const n = int(buf, st);
       if (n < 0) return { t: 'null' };
       const v = buf.toString('latin1', st.pos, st.pos + n);
       st.pos += n + 2;
@@ -34,7 +57,7 @@ function readOne(buf: Buffer, st: { pos: number }): ScriptReply {
     }
     case 61: {
       // = verbatim
-      const n = Number(line(buf, st));
+      const n = int(buf, st);
       const raw = buf.toString('latin1', st.pos, st.pos + n);
       st.pos += n + 2;
       return { t: 'verbatim', format: raw.slice(0, 3), v: raw.slice(4) };
@@ -43,7 +66,7 @@ function readOne(buf: Buffer, st: { pos: number }): ScriptReply {
     case 126: // ~
     case 62: {
       // >
-      const n = Number(line(buf, st));
+      const n = int(buf, st);
       if (n < 0) return { t: 'nullarray' };
       const v: ScriptReply[] = [];
       for (let i = 0; i < n; i++) v.push(readOne(buf, st));
@@ -51,7 +74,7 @@ function readOne(buf: Buffer, st: { pos: number }): ScriptReply {
     }
     case 37: {
       // % map
-      const n = Number(line(buf, st));
+      const n = int(buf, st);
       const v: [ScriptReply, ScriptReply][] = [];
       for (let i = 0; i < n; i++) {
         const k = readOne(buf, st);

@@ -334,8 +334,13 @@ export class ScriptingState {
     lc.cmd = cmd;
     lc.reply.reset();
     e.call(lc, cmd);
-    if (lc.reply.length === 0) return { t: 'null' };
-    return parseScriptReply(lc.reply.take());
+    const n = lc.reply.length;
+    if (n === 0) return { t: 'null' };
+    // small replies are read in place (no copy); a large one is taken so the writer does not keep its buffer
+    if (n > 65536) return parseScriptReply(lc.reply.take());
+    const r = parseScriptReply(lc.reply.view());
+    lc.reply.reset();
+    return r;
   }
 
   private reject(text: string): ScriptReply {
