@@ -62,6 +62,14 @@ export interface Comparison {
   ratio: number;
   q1: number;
   q3: number;
+  /** the per-trial figures */
+  rates: { a: number[]; b: number[]; ratios: number[] };
+}
+
+/** The value at fraction f (0..1) of the sorted values. */
+export function quantile(v: number[], f: number): number {
+  const s = [...v].sort((p, r) => p - r);
+  return s[Math.min(s.length - 1, Math.floor(f * s.length))] ?? NaN;
 }
 
 /**
@@ -84,11 +92,15 @@ export function compareRatio(a: () => void, b: () => void, units: number, trials
     rb.push(y);
     ratios.push(x / y);
   }
-  const q = (v: number[], f: number): number => {
-    const s = [...v].sort((p, r) => p - r);
-    return s[Math.min(s.length - 1, Math.floor(f * s.length))]!;
+  const q = quantile;
+  return {
+    a: q(ra, 0.5),
+    b: q(rb, 0.5),
+    ratio: q(ratios, 0.5),
+    q1: q(ratios, 0.25),
+    q3: q(ratios, 0.75),
+    rates: { a: ra, b: rb, ratios },
   };
-  return { a: q(ra, 0.5), b: q(rb, 0.5), ratio: q(ratios, 0.5), q1: q(ratios, 0.25), q3: q(ratios, 0.75) };
 }
 
 export function measure(fn: () => void, units: number, rounds = 12, ms = 150): number {
