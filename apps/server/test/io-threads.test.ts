@@ -314,6 +314,27 @@ describe('io-threads 2', () => {
     expect(await io.read()).toBe('+PONG\r\n');
     io.close();
   });
+
+  // keep last: it ends the IO thread
+  it('an IO thread that dies takes only its own connections; the main thread keeps accepting on the port', async () => {
+    const io = await connectOn('io');
+    const main = await connectOn('main');
+    io.command('BLPOP', 'dead', '0');
+    await new Promise((r) => setTimeout(r, 50));
+    const pool = srv.server.ioThreads;
+    await pool?.workers[0]?.worker.terminate();
+    expect(await io.waitClosed()).toBe(true);
+    expect(pool?.clientCount).toBe(0);
+    main.command('CLIENT', 'LIST');
+    expect((await main.read()).split('\n').filter((l) => l.includes('id='))).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      const c = await RawClient.connect(srv.port);
+      c.command('PING');
+      expect(await c.read()).toBe('+PONG\r\n');
+      c.close();
+    }
+    main.close();
+  });
 });
 
 /** Like connectOn('io') for a client that is not authenticated (CLIENT ID is refused): tell by NOAUTH + pool count. */

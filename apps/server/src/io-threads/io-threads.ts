@@ -62,9 +62,11 @@ class IoWorker implements RemoteOwner {
         this.pool.server.log('warning', `io-thread ${index} crashed: ${err.stack ?? err.message}`);
         reject(err);
       });
-      worker.once('exit', () => {
+      worker.once('exit', (code) => {
         this.stoppedResolve();
         reject(new Error(`io-thread ${index} exited`));
+        // its connections died with it: forget their clients (unblock, unsubscribe, unwatch) like any closed client
+        this.pool.workerExited(this, code);
       });
     });
     this.ready.catch(() => undefined);
@@ -275,6 +277,13 @@ export class IoThreads {
       return;
     }
     w.clients.set(lid, new RemoteClient(w, lid, { addr, laddr, fd, type }));
+  }
+
+  /** @internal a worker thread ended (crash, or terminate at close) */
+  workerExited(w: IoWorker, code: number): void {
+    if (this.closing === null) this.server.log('warning', `io-thread ${w.index} exited unexpectedly (code ${code}); its ${w.clients.size} client(s) are gone`);
+    for (const rc of [...w.clients.values()]) this.gone(w, rc);
+    this.dirty.delete(w);
   }
 
   private gone(w: IoWorker, rc: RemoteClient): void {
