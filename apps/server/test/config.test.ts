@@ -132,20 +132,23 @@ describe('CONFIG REWRITE', () => {
     }
   });
 
-  it('keeps unknown and unparsable lines as "# ???" comments', async () => {
+  it('keeps unknown and unparsable lines as "# ???" comments, include and rename-command lines as they are', async () => {
     const file = join(dir, 'odd.conf');
     writeFileSync(file, 'save ""\n');
     const srv = await start({ configFile: file });
     try {
       // the file changes under the running server: lines it does not understand are kept, commented out
-      writeFileSync(file, 'save ""\nno-such-directive 1\nmaxmemory "unbalanced\n');
+      writeFileSync(file, 'save ""\nno-such-directive 1\nmaxmemory "unbalanced\ninclude /etc/other.conf\nrename-command FOO BAR\n');
       const c = await ReplyClient.connect(srv.port);
       expect(await c.call('CONFIG', 'REWRITE')).toBe('OK');
       c.close();
-      expect(readFileSync(file, 'latin1').split('\n').slice(0, 3)).toEqual([
+      // include / rename-command lines are not configs but belong in the file: kept as they are
+      expect(readFileSync(file, 'latin1').split('\n').slice(0, 5)).toEqual([
         'save ""',
         '# ??? no-such-directive 1',
         '# ??? maxmemory "unbalanced',
+        'include /etc/other.conf',
+        'rename-command FOO BAR',
       ]);
     } finally {
       await srv.close();
