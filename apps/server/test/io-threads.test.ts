@@ -53,6 +53,11 @@ describe('io-threads 2', () => {
     expect(await io.read((t) => t.split('\r\n').length >= 5)).toBe('*2\r\n$10\r\nio-threads\r\n$1\r\n2\r\n');
     main.command('PING');
     expect(await main.read()).toBe('+PONG\r\n');
+    main.command('INFO');
+    const info = await main.read((t) => t.includes('keyspace'));
+    expect(info).toContain('io_threads_active:1\r\n');
+    expect(Number(/io_threaded_reads_processed:(\d+)/.exec(info)?.[1])).toBeGreaterThan(0);
+    expect(Number(/io_threaded_writes_processed:(\d+)/.exec(info)?.[1])).toBeGreaterThan(0);
     io.close();
     main.close();
   });

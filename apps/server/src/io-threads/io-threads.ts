@@ -93,6 +93,7 @@ class IoWorker implements RemoteOwner {
       this.small.push(bytes);
       this.smallBytes += len;
     }
+    this.pool.threadedWrites++;
     this.pool.wantPost(this);
   }
 
@@ -179,9 +180,28 @@ export class IoThreads {
       cfg.onChange(name, () => pool.broadcastConfig());
     }
     server.loop.onBeforeSleep(() => pool.beforeSleep());
+    pool.addInfo();
     pool.cronId = server.loop.createTimeEvent(100, () => pool.cron(), { unref: true });
     server.log('notice', `IO threads: ${threads - 1} worker thread(s) started, each accepting on its own listener`);
     return pool;
+  }
+
+  /** Socket reads done by IO threads, and reply chunks handed to them (INFO io_threaded_reads/writes_processed). */
+  threadedReads = 0;
+  threadedWrites = 0;
+
+  /** INFO: io_threads_active and the threaded read/write counters, layered over the server's own providers. */
+  private addInfo(): void {
+    const providers = this.server.engine.infoProviders;
+    const layer = (section: string, fields: () => [string, string | number][]): void => {
+      const prev = providers.get(section);
+      providers.set(section, (e) => [...(prev ? prev(e) : []), ...fields()]);
+    };
+    layer('server', () => [['io_threads_active', 1]]);
+    layer('stats', () => [
+      ['io_threaded_reads_processed', this.threadedReads],
+      ['io_threaded_writes_processed', this.threadedWrites],
+    ]);
   }
 
   /** Clients whose connection an IO thread owns. */
@@ -221,6 +241,7 @@ export class IoThreads {
     const stats = server.engine.stats;
     stats.netInputBytes += inBytes;
     stats.readsProcessed += reads;
+    this.threadedReads += reads;
     for (let i = 0; i < ops.length; ) {
       const op = ops[i] as number;
       const at = i;
