@@ -15,7 +15,7 @@ export {
   typeName,
 } from './value.js';
 export { parseChunk, chunkId } from './parser.js';
-export { RedisLua, type RedisLuaOptions, scriptErrorText } from './redis/scripting.js';
+export { RedisLua, type RedisLuaOptions, type ResumableScript, scriptErrorText } from './redis/scripting.js';
 export { FunctionLoader, type RegisteredFunction } from './redis/functions.js';
 export { type LuaHost, type RedisApiOptions, installRedisApi, sha1hex } from './redis/api.js';
 export { type ScriptReply, errorTable, luaToArg, luaToReply, replyToLua } from './redis/reply.js';

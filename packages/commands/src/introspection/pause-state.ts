@@ -98,7 +98,7 @@ export class PauseState {
       const entry = e.scripting.scripts.get((argv[1] ?? '').toLowerCase());
       return !entry?.flags?.has('no-writes');
     }
-    if (cmd.name === 'fcall') return !e.functions.functions.get(argv[1] ?? '')?.flags.has('no-writes');
+    if (cmd.name === 'fcall') return !e.functions.get(argv[1] ?? '')?.flags.has('no-writes');
     return true;
   }
 

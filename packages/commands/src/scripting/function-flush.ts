@@ -3,7 +3,7 @@ import type { CommandHandler } from '../types.js';
 
 export const functionFlushCommand: CommandHandler = (c, e) => {
   if (c.argv.length > 3) {
-    e.replyError(c, "ERR wrong number of arguments for 'function|flush' command");
+    e.replyError(c, `ERR unknown subcommand or wrong number of arguments for '${c.argv[1]!.slice(0, 128)}'. Try ${c.argv[0]!.toUpperCase()} HELP.`);
     return;
   }
   if (c.argv.length === 3) {

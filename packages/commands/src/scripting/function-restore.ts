@@ -5,7 +5,7 @@ export const functionRestoreCommand: CommandHandler = (c, e) => {
   const argv = c.argv;
   let policy = 'APPEND';
   if (argv.length > 4) {
-    e.replyError(c, "ERR wrong number of arguments for 'function|restore' command");
+    e.replyError(c, `ERR unknown subcommand or wrong number of arguments for '${argv[1]!.slice(0, 128)}'. Try ${argv[0]!.toUpperCase()} HELP.`);
     return;
   }
   if (argv.length === 4) {

@@ -3,7 +3,7 @@ import type { CommandHandler } from '../types.js';
 
 export const scriptFlushCommand: CommandHandler = (c, e) => {
   if (c.argv.length > 3) {
-    e.replyError(c, "ERR wrong number of arguments for 'script|flush' command");
+    e.replyError(c, 'ERR SCRIPT FLUSH only support SYNC|ASYNC option');
     return;
   }
   if (c.argv.length === 3) {

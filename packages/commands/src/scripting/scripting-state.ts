@@ -1,20 +1,8 @@
-// EVAL/EVALSHA/SCRIPT state: one RedisLua interpreter (sandboxed, Redis 7 libraries), the script cache by SHA1,
+// EVAL/EVALSHA/SCRIPT state: the RedisLua interpreters (one for EVAL, one for FUNCTION libraries), the script cache by SHA1,
 // the hidden scripting client that runs redis.call() commands, and the per-run context (caller, read-only mode,
 // whether the script wrote). Command checks inside scripts follow Redis's scriptCall order: arity, noscript,
 // read-only scripts, OOM before the first write.
-import {
-  LuaAbort,
-  LuaError,
-  LuaTable,
-  RedisLua,
-  first,
-  luaToReply,
-  scriptErrorText,
-  sha1hex,
-  type LuaFunction,
-  type LuaHost,
-  type ScriptReply,
-} from '@redwing/script';
+import { RedisLua, sha1hex, type LuaFunction, type LuaHost, type ScriptReply } from '@redwing/script';
 import type { ReplyWriter } from '@redwing/resp';
 import { CF, Client } from '../client.js';
 import type { Engine } from '../engine.js';
@@ -43,12 +31,19 @@ interface RunContext {
   killed: boolean;
   /** Whether the run may be moved to slices (a top-level EVAL, not inside EXEC or another script). */
   canSlice: boolean;
+  /**
+   * True when the run is the resumable form from its start (a top-level FCALL): past busy-reply-threshold it
+   * simply continues in slices, written or not, instead of being restarted.
+   */
+  live: boolean;
   /** The function's name for FCALL/FCALL_RO, undefined for EVAL & co (SCRIPT KILL vs FUNCTION KILL). */
   functionName: string | undefined;
   /** The caller's command, as FUNCTION STATS shows it. */
   argv: string[];
 }
 
+const LOAD_TIMEOUT_MS = 500;
+const NOREPLICAS = 'NOREPLICAS Not enough good replicas to write.';
 const BUSY_EVAL = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
 const BUSY_FUNCTION = 'BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.';
 
@@ -60,6 +55,9 @@ const SLICE_MS = 20;
 export class ScriptingState {
   readonly scripts = new Map<string, ScriptEntry>();
   private luaInstance: RedisLua | null = null;
+  private functionsInstance: RedisLua | null = null;
+  /** When a FUNCTION LOAD run started (its budget: 500 ms), null otherwise. */
+  private loadStart: number | null = null;
   private readonly luaClient: Client;
   run: RunContext | null = null;
   /** The script running in slices (between slices `run` is null), for SCRIPT KILL and FUNCTION STATS. */
@@ -79,17 +77,40 @@ export class ScriptingState {
   }
 
   /**
+   * The Lua state of FUNCTION libraries, separate from EVAL's as in Redis (SCRIPT FLUSH does not touch it).
+   * Its functions are compiled resumable, so a top-level FCALL runs in slices once it passes the threshold.
+   */
+  get functionsLua(): RedisLua {
+    this.functionsInstance ??= new RedisLua(this.host(), { budget: { checkEvery: 10000, onBudget: () => this.onBudget() } });
+    return this.functionsInstance;
+  }
+
+  /**
+   * FUNCTION LOAD: run library code (without its shebang line) in the load-time environment; a load that
+   * runs longer than 500 ms is stopped (FUNCTION LOAD timeout), as in Redis.
+   */
+  loadLibrary(code: string): ReturnType<RedisLua['loadLibrary']> {
+    this.loadStart = Date.now();
+    try {
+      return this.functionsLua.loadLibrary(code, { resumable: true });
+    } finally {
+      this.loadStart = null;
+    }
+  }
+
+  /**
    * The budget hook, called every few thousand back-edges/calls. A fast run that passes busy-reply-threshold
    * without having written is aborted and re-run from the start in slices (nothing else ran meanwhile, so the
    * re-run sees the same data); a sliced run yields every SLICE_MS so other clients get BUSY and SCRIPT KILL works.
    */
   private onBudget(): 'continue' | 'abort' | 'yield' {
     const run = this.run;
-    if (!run) return 'continue';
+    if (!run) return this.loadStart !== null && Date.now() - this.loadStart > LOAD_TIMEOUT_MS ? 'abort' : 'continue';
     if (run.killed) return 'abort';
     const now = Date.now();
     if (run.sliced) return now - run.sliceStart >= SLICE_MS ? 'yield' : 'continue';
     const threshold = this.engine.config.getNumber('busy-reply-threshold');
+    if (run.live) return threshold > 0 && now - run.start >= threshold ? 'yield' : 'continue';
     if (threshold > 0 && now - run.start >= threshold && !run.wrote && run.canSlice) {
       run.restart = true;
       return 'abort';
@@ -145,12 +166,13 @@ export class ScriptingState {
     let source = body;
     if (body.startsWith('#!')) {
       const eol = body.indexOf('\n');
-      const first = eol < 0 ? body : body.slice(0, eol);
+      if (eol < 0) return { error: 'ERR Invalid script shebang' };
+      const first = body.slice(0, eol);
       const parsed = parseShebang(first);
       if ('error' in parsed) return parsed;
       flags = parsed.flags;
       // keep line numbers: the shebang line becomes an empty line
-      source = eol < 0 ? '' : '\n' + body.slice(eol + 1);
+      source = '\n' + body.slice(eol + 1);
     }
     const fn = this.lua.compile(source);
     if ('error' in fn) return { error: `ERR Error compiling script (new function): ${fn.error}` };
@@ -168,28 +190,10 @@ export class ScriptingState {
     });
   }
 
-  /** FCALL's sliced form: the generator form of a function compiled at FUNCTION LOAD, started with keys/args. */
+  /** FCALL's resumable form: the generator form of a function compiled at FUNCTION LOAD, started with keys/args. */
   resumableFunction(fn: LuaFunction, keys: string[], args: string[], name: string): Stepper | null {
-    const eng = this.lua.engine;
-    let run: ReturnType<typeof eng.startResumable>;
-    try {
-      run = eng.startResumable(fn, [new LuaTable(keys.slice()), new LuaTable(args.slice())]);
-    } catch {
-      return null;
-    }
-    return {
-      step: () => {
-        try {
-          const r = run.step();
-          if (!r.done) return { done: false };
-          return { done: true, reply: luaToReply(first(r.results), this.luaClient.resp) };
-        } catch (err) {
-          if (err instanceof LuaAbort) return { done: true, reply: { t: 'error', v: `ERR ${err.message}` } };
-          if (err instanceof LuaError) return { done: true, reply: { t: 'error', v: scriptErrorText(eng, err, name) } };
-          throw err;
-        }
-      },
-    };
+    if ((fn as { $g?: unknown }).$g === undefined) return null;
+    return this.functionsLua.startFunction(fn, keys, args, name);
   }
 
   /** The shared run protocol of EVAL and FCALL: flag checks, the run context, the reply. */
@@ -205,6 +209,10 @@ export class ScriptingState {
     if (flags) {
       if (!flags.has('no-writes') && readOnlyCommand) {
         e.replyError(caller, 'ERR Can not execute a script with write flag using *_ro command.');
+        return;
+      }
+      if (!flags.has('no-writes') && this.lacksGoodReplicas()) {
+        e.replyError(caller, NOREPLICAS);
         return;
       }
       if (!flags.has('allow-oom') && !flags.has('no-writes') && e.keyspace.config.maxmemory > 0 && e.keyspace.performEvictions() === 'oom') {
@@ -230,9 +238,29 @@ export class ScriptingState {
       canSlice: resumable !== undefined && e.callDepth === 1 && (caller.flags & (CF.DENY_BLOCKING | CF.SCRIPT)) === 0,
       functionName,
       argv: caller.argv.slice(),
+      live: false,
     };
     let reply: ScriptReply;
     const run = this.run;
+    if (functionName !== undefined && run.canSlice && resumable) {
+      // FCALL: run the resumable form from the start; if it passes busy-reply-threshold it goes on in slices
+      let stepper: Stepper | null = null;
+      let first: { done: true; reply: ScriptReply } | { done: false } = { done: false };
+      run.live = true;
+      try {
+        stepper = resumable();
+        if (stepper) first = stepper.step();
+      } finally {
+        this.run = null;
+      }
+      if (stepper) {
+        if (first.done) writeScriptReply(e, caller, first.reply);
+        else this.runSliced(caller, run, stepper);
+        return;
+      }
+      run.live = false;
+      this.run = run;
+    }
     try {
       reply = body();
     } finally {
@@ -257,6 +285,7 @@ export class ScriptingState {
     const e = this.engine;
     run.sliced = true;
     run.restart = false;
+    run.live = false;
     e.busyScript = true;
     this.slicedRun = run;
     this.luaClient.resp = 2;
@@ -325,6 +354,7 @@ export class ScriptingState {
       if (run.readOnly && bits & (CMD.WRITE | CMD.MAY_REPLICATE)) {
         return this.reject('ERR Write commands are not allowed from read-only scripts.');
       }
+      if (bits & CMD.WRITE && !run.wrote && this.lacksGoodReplicas()) return this.reject(NOREPLICAS);
       if (!run.allowOom && !run.wrote && run.startedOom && bits & CMD.DENYOOM) {
         return this.reject("OOM command not allowed when used memory > 'maxmemory'.");
       }
@@ -343,21 +373,29 @@ export class ScriptingState {
     return r;
   }
 
+  /** min-replicas-to-write is set: Redwing has no replicas, so writes are refused as Redis refuses them. */
+  private lacksGoodReplicas(): boolean {
+    const cfg = this.engine.config;
+    return cfg.getNumber('min-replicas-to-write') > 0 && cfg.getNumber('min-replicas-max-lag') > 0;
+  }
+
   private reject(text: string): ScriptReply {
     this.engine.stats.countError(text);
     return { t: 'error', v: text };
   }
 }
 
-/** `#!lua [name=...] [flags=a,b]`: the flags of an EVAL shebang. */
+/** `#!lua [flags=a,b]`: the flags of an EVAL shebang (texts of Redis's evalExtractShebangFlags). */
 function parseShebang(line: string): { flags: Set<string> } | { error: string } {
-  const parts = line.slice(2).split(' ').filter((p) => p !== '');
-  if (parts[0] !== 'lua') return { error: `ERR Could not find engine '${parts[0] ?? ''}'` };
+  const parts = line.split(/[ \t\r\v\f]+/).filter((p) => p !== '');
+  if (parts.length === 0) return { error: 'ERR Invalid engine in script shebang' };
+  if (parts[0] !== '#!lua') return { error: `ERR Unexpected engine in script shebang: ${parts[0] ?? ''}` };
   const flags = new Set<string>();
   for (const p of parts.slice(1)) {
     if (p.startsWith('flags=')) {
-      for (const f of p.slice(6).split(',')) {
-        if (f === '') continue;
+      const list = p.slice(6);
+      if (list === '') continue;
+      for (const f of list.split(',')) {
         if (!['no-writes', 'allow-oom', 'allow-stale', 'no-cluster', 'allow-cross-slot-keys'].includes(f))
           return { error: `ERR Unexpected flag in script shebang: ${f}` };
         flags.add(f);

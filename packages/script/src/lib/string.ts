@@ -1,5 +1,5 @@
 // The Lua 5.1 string library: byte, char, find, format, gmatch, gsub, len, lower, match, rep, reverse, sub,
-// upper (dump is refused: no bytecode). Also installs the string metatable ({__index = string}) so that
+// upper (dump returns a bytecode header only: loadstring refuses bytecode anyway). Also installs the string metatable ({__index = string}) so that
 // ("x"):upper() works. Patterns live in lpattern.ts, format in format.ts.
 import type { LuaEngine } from '../engine.js';
 import { type LuaFunction, LuaTable, NONE, numberToString, typeName, withGen } from '../value.js';
@@ -86,8 +86,10 @@ export function installString(engine: LuaEngine): void {
     return [stringFormat(R, a)];
   });
 
-  def('dump', function (): never {
-    return R.error('unable to dump given function');
+  // Lua's dump gives bytecode; loadstring refuses bytecode (as Redis's does), so a marker is all it needs
+  def('dump', function (...a: unknown[]) {
+    if (typeof a[0] !== 'function') typeErrorArg(R, 1, 'dump', 'function', a[0], a.length);
+    return ['\x1bLuaQ\x00\x01\x04\x08\x04\x08\x00'];
   });
 
   function findAux(a: unknown[], find: boolean): unknown[] {

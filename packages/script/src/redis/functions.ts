@@ -105,8 +105,8 @@ export class FunctionLoader {
    * Run library code (already stripped of its `#!lua name=...` line) and collect the functions it registers.
    * Errors: "Error compiling function: ..." / "Error registering functions: ..." (without the leading "ERR ").
    */
-  load(code: string): { functions: RegisteredFunction[] } | { error: string } {
-    const f = this.engine.compile(code, '@user_function', { env: this.env });
+  load(code: string, opts: { resumable?: boolean } = {}): { functions: RegisteredFunction[] } | { error: string } {
+    const f = this.engine.compile(code, '@user_function', { env: this.env, resumable: opts.resumable === true });
     if (typeof f !== 'function') return { error: `Error compiling function: ${f.error}` };
     const list: RegisteredFunction[] = [];
     this.loading = list;

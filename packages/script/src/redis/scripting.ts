@@ -38,11 +38,11 @@ export class RedisLua {
   /**
    * FUNCTION LOAD: run a library's code (without its shebang line) and return the functions it registered,
    * to be called later with runFunction. Use a RedisLua dedicated to functions, as Redis keeps a separate
-   * Lua state for them.
+   * Lua state for them. With `resumable`, the functions also get generator forms (startFunction).
    */
-  loadLibrary(code: string): { functions: RegisteredFunction[] } | { error: string } {
+  loadLibrary(code: string, opts: { resumable?: boolean } = {}): { functions: RegisteredFunction[] } | { error: string } {
     this.loader ??= new FunctionLoader(this.engine, this.version);
-    return this.loader.load(code);
+    return this.loader.load(code, opts);
   }
 
   /** Compile a script body as Redis does ("@user_script"); a syntax error comes back as Lua's text. */
@@ -59,13 +59,26 @@ export class RedisLua {
    * EVAL that can pause: each step() runs until the script ends or the budget hook answers 'yield', so the
    * server can serve other clients (BUSY replies, SCRIPT KILL) between slices. `fn` from compileResumable.
    */
-  startEval(fn: LuaFunction, keys: string[], args: string[], funcname: string): { step(): { done: true; reply: ScriptReply } | { done: false } } {
+  startEval(fn: LuaFunction, keys: string[], args: string[], funcname: string): ResumableScript {
     this.engine.setGlobal('KEYS', new LuaTable(keys.slice()));
     this.engine.setGlobal('ARGV', new LuaTable(args.slice()));
+    return this.startRun(fn, [], funcname);
+  }
+
+  /**
+   * FCALL that can pause (functions are compiled with { resumable: true } at FUNCTION LOAD): the server can
+   * start every top-level FCALL this way and, past busy-reply-threshold, continue it in slices instead of
+   * restarting it, which stays correct even after the function wrote.
+   */
+  startFunction(fn: LuaFunction, keys: string[], args: string[], funcname: string): ResumableScript {
+    return this.startRun(fn, [new LuaTable(keys.slice()), new LuaTable(args.slice())], funcname);
+  }
+
+  private startRun(fn: LuaFunction, args: unknown[], funcname: string): ResumableScript {
     this.state.resp = 2;
     const R = this.engine.runtime;
     R.at = '';
-    const run = this.engine.startResumable(fn, []);
+    const run = this.engine.startResumable(fn, args);
     return {
       step: () => {
         try {
@@ -106,6 +119,11 @@ export class RedisLua {
       throw e;
     }
   }
+}
+
+/** A script run that can pause: each step() runs until it ends or the budget hook answers 'yield'. */
+export interface ResumableScript {
+  step(): { done: true; reply: ScriptReply } | { done: false };
 }
 
 function suffix(funcname: string, at: string | undefined): string {
