@@ -3,11 +3,11 @@
 import { createDumpPayload } from '../rdb/rdb-value.js';
 import type { CommandHandler } from '../types.js';
 
-export const dumpCommand: CommandHandler = (c) => {
+export const dumpCommand: CommandHandler = (c, e) => {
   const o = c.db.lookupRead(c.argv[1]!);
   if (o === undefined) {
     c.reply.null();
     return;
   }
-  c.reply.bulk(createDumpPayload(o).toString('latin1'));
+  c.reply.bulk(createDumpPayload(o, e.config.getBool('rdbcompression')).toString('latin1'));
 };

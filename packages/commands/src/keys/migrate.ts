@@ -60,7 +60,7 @@ export const migrateCommand: CommandHandler = (c, e) => {
       if (ttl < 0) continue;
       if (ttl < 1) ttl = 1;
     }
-    const cmd = ['RESTORE', key, String(ttl), createDumpPayload(o).toString('latin1')];
+    const cmd = ['RESTORE', key, String(ttl), createDumpPayload(o, e.config.getBool('rdbcompression')).toString('latin1')];
     if (replace) cmd.push('REPLACE');
     cmds.push(cmd);
     sent.push(key);

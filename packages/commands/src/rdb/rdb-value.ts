@@ -33,7 +33,7 @@ import {
 import { formatG17 } from '../util/number.js';
 import { crc64 } from './crc64.js';
 import { ListpackWriter, readIntset, readListpack, readZiplist, writeIntset } from './listpack.js';
-import { lzfDecompress } from './lzf.js';
+import { lzfCompress, lzfDecompress } from './lzf.js';
 import { RdbFormatError } from './rdb-errors.js';
 
 export const RDB_VERSION = 10;
@@ -65,6 +65,8 @@ const U64_MAX = (1n << 64n) - 1n;
 
 class RdbWriter {
   private parts: Buffer[] = [];
+  /** rdbcompression: strings over 20 bytes are LZF-compressed when that saves at least 4 bytes (as Redis). */
+  constructor(private readonly compress: boolean) {}
 
   byte(b: number): void {
     this.parts.push(Buffer.from([b]));
@@ -118,6 +120,16 @@ class RdbWriter {
   }
 
   blob(b: Buffer): void {
+    if (this.compress && b.length > 20) {
+      const c = lzfCompress(b, b.length - 4);
+      if (c !== null) {
+        this.byte(0xc3);
+        this.len(c.length);
+        this.len(b.length);
+        this.parts.push(c);
+        return;
+      }
+    }
     this.len(b.length);
     this.parts.push(b);
   }
@@ -156,8 +168,8 @@ function scoreText(d: number): string {
 }
 
 /** Serialize one value: type byte + payload (no version/CRC footer). */
-export function serializeValue(o: RObject): Buffer {
-  const w = new RdbWriter();
+export function serializeValue(o: RObject, compress = true): Buffer {
+  const w = new RdbWriter(compress);
   switch (o.type) {
     case ObjType.STRING:
       w.byte(T.STRING);
@@ -289,7 +301,8 @@ function writeStream(w: RdbWriter, s: StreamValue): void {
         lp.push(String(nf * 2 + 4));
       }
     }
-    w.blob(rawId(master));
+    w.len(16);
+    w.raw(rawId(master));
     w.blob(lp.finish());
   }
   w.len(s.length);
@@ -674,8 +687,8 @@ export function deserializeValue(buf: Buffer, ctx: LoadContext): RObject {
 // ---- The DUMP envelope ----
 
 /** DUMP's payload: the serialized value, then RDB version (2 bytes LE) and CRC-64 (8 bytes LE) of all before. */
-export function createDumpPayload(o: RObject): Buffer {
-  const body = serializeValue(o);
+export function createDumpPayload(o: RObject, compress = true): Buffer {
+  const body = serializeValue(o, compress);
   const out = Buffer.alloc(body.length + 10);
   body.copy(out, 0);
   out.writeUInt16LE(RDB_VERSION, body.length);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine.js';
 import { crc64 } from './crc64.js';
 import { ListpackWriter, readIntset, readListpack, writeIntset } from './listpack.js';
-import { lzfDecompress } from './lzf.js';
+import { lzfCompress, lzfDecompress } from './lzf.js';
 
 describe('rdb codec', () => {
   it('crc64 matches Redis (crc64("123456789") = e9c6d914c4b8d9ca)', () => {
@@ -49,5 +49,25 @@ describe('rdb codec', () => {
     expect(groups).toContain('$2\r\ng1\r\n$9\r\nconsumers\r\n:1\r\n$7\r\npending\r\n:4\r\n');
     expect(groups).toContain('$12\r\nentries-read\r\n:1\r\n$3\r\nlag\r\n:1\r\n');
     expect(groups).toContain('$12\r\nentries-read\r\n:0\r\n$3\r\nlag\r\n:2\r\n');
+  });
+});
+
+describe('lzf compression', () => {
+  it('round-trips repetitive, random and long inputs; refuses when nothing is saved', () => {
+    const inputs = [
+      Buffer.from('x'.repeat(300) + 'y'.repeat(300)),
+      Buffer.from('abcabcabcabcabcabcabcabc-the quick brown fox jumps over the lazy dog-abcabcabc'),
+      Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 7919) % 251)),
+      Buffer.from(Array.from({ length: 5000 }, (_, i) => `k${i % 97}`).join(',')),
+    ];
+    for (const b of inputs) {
+      const c = lzfCompress(b, b.length - 4);
+      if (c === null) continue;
+      expect(c.length).toBeLessThan(b.length - 4);
+      expect(lzfDecompress(c, b.length)?.equals(b)).toBe(true);
+    }
+    expect(lzfCompress(inputs[0]!, inputs[0]!.length - 4)!.length).toBeLessThan(40);
+    const random = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 193 + 77) & 0xff));
+    expect(lzfCompress(random, random.length - 4)).toBeNull();
   });
 });
