@@ -213,8 +213,16 @@ export class MatchState {
   }
 
   maxExpand(s: number, p: number, ep: number): number {
-    let i = 0;
-    while (this.singleMatch(s + i, p, ep)) i++;
+    // the longest run of the single class, read straight from its 256-entry table
+    const src = this.src;
+    const n = src.length;
+    const t = this.cls[p] ?? this.buildClass(p, ep);
+    let k = s;
+    for (; k < n; k++) {
+      const c = src.charCodeAt(k);
+      if (c < 256 ? t[c] !== 1 : !this.singleMatch(k, p, ep)) break;
+    }
+    let i = k - s;
     while (i >= 0) {
       const r = this.match(s + i, ep + 1);
       if (r !== -1) return r;
