@@ -1,6 +1,8 @@
-// Wiring `io-threads N` into the server: listener specs from the server's own listeners (TCP and Unix; each worker
-// duplicates their fds), and the admission rules every new connection meets wherever it is accepted (maxclients is
-// checked by IoThreads over all threads; protected mode here, with the same text as for local clients).
+// Wiring `io-threads N` into the server: the TCP and TLS listening sockets go to the workers (each duplicates their
+// fds); once every worker accepts, the main thread closes its own copies, so network clients are served by IO threads
+// only and the main thread runs commands (a race for accepts between a busy main thread and the workers would leave
+// the split to chance). Unix sockets stay with the main thread (its listener owns the socket file). Admission rules
+// (maxclients over all threads, protected mode) are the same wherever a connection is accepted.
 import type { Listener } from '@redwing/event-loop';
 import type { TlsSettings } from '@redwing/tls';
 import { IoThreads, type IoServer } from './io-threads.js';
@@ -11,7 +13,7 @@ export interface IoThreadsHost extends IoServer {
   admission(type: 'tcp' | 'unix' | 'tls', remoteAddress: string): string | null;
   /** TLS listeners (tls-port) and the settings to rebuild their context in each worker. */
   readonly tls?: {
-    readonly activeListeners: readonly { readonly listenFd: number }[];
+    readonly activeListeners: readonly { readonly listenFd: number; close(): Promise<void> }[];
     settings(): TlsSettings;
     readonly reloadListeners: ((settings: TlsSettings) => void)[];
   };
@@ -19,17 +21,21 @@ export interface IoThreadsHost extends IoServer {
 
 export function startIoThreads(server: IoThreadsHost, threads: number, listeners: readonly Listener[]): Promise<IoThreads> {
   const specs: ListenerSpec[] = [];
+  const handedOver: Listener[] = [];
   for (const l of listeners) {
-    if (l.fd === undefined || l.fd < 0) continue;
-    specs.push(l.path !== undefined ? { fd: l.fd, type: 'unix', path: l.path } : { fd: l.fd, type: 'tcp' });
+    if (l.fd === undefined || l.fd < 0 || l.path !== undefined) continue;
+    specs.push({ fd: l.fd, type: 'tcp' });
+    handedOver.push(l);
   }
   const tls = server.tls;
   const tlsListeners = tls?.activeListeners.filter((l) => l.listenFd >= 0) ?? [];
   for (const l of tlsListeners) specs.push({ fd: l.listenFd, type: 'tls' });
   const settings = tls && tlsListeners.length > 0 ? tls.settings() : null;
-  return IoThreads.start(server, threads, specs, (type, addr) => server.admission(type, addr), settings).then((pool) => {
+  return IoThreads.start(server, threads, specs, (type, addr) => server.admission(type, addr), settings).then(async (pool) => {
     // certificates reloaded on the main thread: every worker rebuilds its context for new TLS connections
     if (tls && settings) tls.reloadListeners.push((s) => pool.reloadTls(s));
+    // the workers' duplicates keep the sockets listening: the main thread stops accepting on its own copies
+    await Promise.all([...handedOver, ...tlsListeners].map((l) => l.close()));
     return pool;
   });
 }
