@@ -8,6 +8,8 @@ export {
   LuaTable,
   NONE,
   type LuaFunction,
+  type LuaGenFunction,
+  withGen,
   first,
   results,
   numberToString,

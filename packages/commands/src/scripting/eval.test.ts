@@ -73,3 +73,43 @@ describe('EXEC rejected by the gate', () => {
     expect(run('GET', 'x')).toBe('$-1\r\n');
   });
 });
+
+describe('busy scripts', () => {
+  const until = async (cond: () => boolean): Promise<void> => {
+    while (!cond()) await new Promise((r) => setImmediate(r));
+  };
+
+  it('a busy FCALL that wrote goes on in slices: BUSY for others, UNKILLABLE, visible in FUNCTION STATS', async () => {
+    const e = createEngine();
+    const c = e.createClient();
+    const other = e.createClient();
+    const run = (cl: typeof c, ...argv: (string | number)[]): string => e.run(cl, argv).toString('latin1');
+    run(c, 'CONFIG', 'SET', 'busy-reply-threshold', 1);
+    const lib = "#!lua name=w\nredis.register_function('w', function(keys) redis.call('set', keys[1], 'y') local n = 0 for i = 1, 3e7 do n = n + 1 end return n end)";
+    expect(run(c, 'FUNCTION', 'LOAD', lib)).toBe('$1\r\nw\r\n');
+    expect(run(c, 'FCALL', 'W', 1, 'x')).toBe(''); // case-insensitive name; the caller waits
+    expect(e.busyScript).toBe(true);
+    expect(run(other, 'GET', 'x')).toBe('-BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.\r\n');
+    expect(run(other, 'FUNCTION', 'KILL')).toMatch(/^-UNKILLABLE Sorry the script already executed write commands/);
+    expect(run(other, 'FUNCTION', 'STATS')).toMatch(/^\*4\r\n\$14\r\nrunning_script\r\n\*6\r\n\$4\r\nname\r\n\$1\r\nw\r\n\$7\r\ncommand\r\n\*4\r\n\$5\r\nFCALL\r\n/);
+    await until(() => !e.busyScript);
+    expect(c.reply.take().toString('latin1')).toBe(':30000000\r\n');
+    expect(run(other, 'GET', 'x')).toBe('$1\r\ny\r\n');
+  });
+
+  it('a busy read-only script looping inside pcall is killed by SCRIPT KILL, and FUNCTION KILL refuses it', async () => {
+    const e = createEngine();
+    const c = e.createClient();
+    const other = e.createClient();
+    const run = (cl: typeof c, ...argv: (string | number)[]): string => e.run(cl, argv).toString('latin1');
+    run(c, 'CONFIG', 'SET', 'busy-reply-threshold', 1);
+    expect(run(c, 'EVAL', "local f = function() while 1 do redis.call('ping') end end while 1 do pcall(f) end", 0)).toBe('');
+    await new Promise((r) => setImmediate(r));
+    expect(run(other, 'PING')).toBe('-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n');
+    expect(run(other, 'FUNCTION', 'KILL')).toBe('-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n');
+    expect(run(other, 'SCRIPT', 'KILL')).toBe('+OK\r\n');
+    await until(() => !e.busyScript);
+    expect(c.reply.take().toString('latin1')).toMatch(/^-ERR Script killed by user with SCRIPT KILL\.\.\. script: [0-9a-f]{40}, on @user_script:1\.\r\n$/);
+    expect(run(other, 'PING')).toBe('+PONG\r\n');
+  });
+});

@@ -25,7 +25,7 @@ export const functionRestoreCommand: CommandHandler = (c, e) => {
   const savedLibs = [...f.libraries.values()].map((l) => l.code);
   if (policy === 'FLUSH') f.flush();
   for (const code of codes) {
-    const r = f.load(code, policy === 'REPLACE');
+    const r = f.load(code, policy === 'REPLACE', true);
     if ('error' in r) {
       f.flush();
       for (const old of savedLibs) f.load(old, true);

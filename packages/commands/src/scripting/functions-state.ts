@@ -30,23 +30,26 @@ export class FunctionsState {
   constructor(private readonly engine: Engine) {}
 
   /** FUNCTION LOAD: returns the library name or an error text. */
-  load(code: string, replace: boolean): { name: string } | { error: string } {
+  load(code: string, replace: boolean, restoring = false): { name: string } | { error: string } {
     if (!code.startsWith('#!')) return { error: 'ERR Missing library metadata' };
     const eol = code.indexOf('\n');
-    const shebang = eol < 0 ? code.slice(2) : code.slice(2, eol);
-    const parts = shebang.split(' ').filter((p) => p !== '');
-    const engineName = parts[0] ?? '';
-    if (engineName.toLowerCase() !== 'lua') return { error: `ERR Engine '${engineName}' not found` };
+    if (eol < 0) return { error: 'ERR Invalid library metadata' };
+    const parts = splitArgs(code.slice(0, eol));
+    if (parts === null || parts.length === 0) return { error: 'ERR Invalid library metadata' };
+    const engineName = (parts[0] as string).slice(2);
     let name: string | undefined;
     for (const p of parts.slice(1)) {
-      if (p.startsWith('name=')) name = p.slice(5);
-      else return { error: `ERR Invalid metadata value given: ${p}` };
+      if (p.slice(0, 5).toLowerCase() === 'name=') {
+        if (name !== undefined) return { error: 'ERR Invalid metadata value, name argument was given multiple times' };
+        name = p.slice(5);
+      } else return { error: `ERR Invalid metadata value given: ${p}` };
     }
     if (name === undefined) return { error: 'ERR Library name was not given' };
     if (!NAME_RE.test(name))
       return { error: 'ERR Library names can only contain letters, numbers, or underscores(_) and must be at least one character long' };
+    if (engineName.toLowerCase() !== 'lua') return { error: `ERR Engine '${engineName}' not found` };
     const existing = this.libraries.get(name);
-    if (existing && !replace) return { error: `ERR Library '${name}' already exists` };
+    if (existing && !replace) return { error: restoring ? `ERR Library ${name} already exists` : `ERR Library '${name}' already exists` };
     const body = eol < 0 ? '' : '\n' + code.slice(eol + 1);
     const loaded = this.engine.scripting.loadLibrary(body);
     if ('error' in loaded) return { error: `ERR ${loaded.error}` };
@@ -107,5 +110,57 @@ export class FunctionsState {
     } catch {
       return null;
     }
+  }
+}
+
+/** sdssplitargs: words separated by blanks, "..." with C escapes, '...' with \'; null on unbalanced quotes. */
+function splitArgs(line: string): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  const n = line.length;
+  const hex = (c: string): boolean => /^[0-9a-fA-F]$/.test(c);
+  for (;;) {
+    while (i < n && /[ \n\r\t\v\f\0]/.test(line[i] as string)) i++;
+    if (i >= n) return out;
+    let cur = '';
+    let inq = false;
+    let insq = false;
+    for (;;) {
+      const c = line[i];
+      if (inq) {
+        if (c === undefined) return null;
+        if (c === '\\' && line[i + 1] === 'x' && hex(line[i + 2] ?? '') && hex(line[i + 3] ?? '')) {
+          cur += String.fromCharCode(parseInt(line.slice(i + 2, i + 4), 16));
+          i += 3;
+        } else if (c === '\\' && i + 1 < n) {
+          i++;
+          const e = line[i] as string;
+          cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
+        } else if (c === '"') {
+          if (i + 1 < n && !/[ \n\r\t\v\f\0]/.test(line[i + 1] as string)) return null;
+          inq = false;
+          i++;
+          break;
+        } else cur += c;
+      } else if (insq) {
+        if (c === undefined) return null;
+        if (c === '\\' && line[i + 1] === "'") {
+          i++;
+          cur += "'";
+        } else if (c === "'") {
+          if (i + 1 < n && !/[ \n\r\t\v\f\0]/.test(line[i + 1] as string)) return null;
+          insq = false;
+          i++;
+          break;
+        } else cur += c;
+      } else {
+        if (c === undefined || /[ \n\r\t\v\f\0]/.test(c)) break;
+        if (c === '"') inq = true;
+        else if (c === "'") insq = true;
+        else cur += c;
+      }
+      i++;
+    }
+    out.push(cur);
   }
 }

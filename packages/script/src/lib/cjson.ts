@@ -33,13 +33,26 @@ function escapeString(s: string): string {
 
 export function installCjson(engine: LuaEngine): void {
   const R = engine.runtime;
-  const cfg = { precision: 14, sparseRatio: 2, sparseSafe: 10, sparseConvert: false, maxEncode: MAX_DEPTH, maxDecode: MAX_DEPTH };
+  const cfg = {
+    precision: 14,
+    sparseRatio: 2,
+    sparseSafe: 10,
+    sparseConvert: false,
+    maxEncode: MAX_DEPTH,
+    maxDecode: MAX_DEPTH,
+    /** encode_invalid_numbers: false (error), true (nan/inf as text) or 'null'. */
+    invalid: false as boolean | 'null',
+  };
   const fail = (msg: string): never => {
     throw new LuaError(R.at === '' ? msg : `${R.at} ${msg}`, R.at);
   };
 
   function num(n: number): string {
-    if (!Number.isFinite(n)) fail('Cannot serialise number: must not be NaN or Inf');
+    if (!Number.isFinite(n)) {
+      if (cfg.invalid === false) fail('Cannot serialise number: must not be NaN or Inf');
+      if (cfg.invalid === 'null') return 'null';
+      return n !== n ? 'nan' : n > 0 ? 'inf' : '-inf';
+    }
     return formatG(n, cfg.precision, false);
   }
 
@@ -334,7 +347,15 @@ export function installCjson(engine: LuaEngine): void {
     if (typeof a[0] === 'number' && a[0] >= 1 && a[0] <= 14) cfg.precision = Math.trunc(a[0]);
   });
   setting('encode_keep_buffer', () => [true], () => undefined);
-  setting('encode_invalid_numbers', () => [false], () => undefined);
+  // lua-cjson's enum option: a boolean, or one of "off", "on", "null"
+  setting('encode_invalid_numbers', () => [cfg.invalid], (a) => {
+    const v = a[0];
+    if (typeof v === 'boolean') cfg.invalid = v;
+    else if (v === 'on') cfg.invalid = true;
+    else if (v === 'off') cfg.invalid = false;
+    else if (v === 'null') cfg.invalid = 'null';
+    else argError(R, 1, 'encode_invalid_numbers', "invalid option '" + String(v) + "'");
+  });
   setting('decode_invalid_numbers', () => [true], () => undefined);
   C.set('null', CJSON_NULL);
   C.set('_NAME', 'cjson');

@@ -40,6 +40,10 @@ describe('cjson', () => {
     );
     expect(err('return cjson.encode({[1]=1,[2]=2,[20]=3})')).toBe('ERR user_script:1: Cannot serialise table: excessively sparse array');
     expect(err('return cjson.encode(0/0)')).toBe('ERR user_script:1: Cannot serialise number: must not be NaN or Inf');
+    // encode_invalid_numbers: texts as real Redis 7.0.15 prints them (the setting stays for later scripts)
+    expect(bulk('cjson.encode_invalid_numbers(true) return cjson.encode({-1/0, 0/0, 1/0})')).toBe('[-inf,nan,inf]');
+    expect(bulk("cjson.encode_invalid_numbers('null') return cjson.encode({-1/0, 0/0})")).toBe('[null,null]');
+    expect(err('cjson.encode_invalid_numbers(false) return cjson.encode(1/0)')).toBe('ERR user_script:1: Cannot serialise number: must not be NaN or Inf');
     expect(err('return cjson.encode({[true]=1})')).toBe('ERR user_script:1: Cannot serialise boolean: table key must be a number or string');
   });
   it('decodes as lua-cjson', () => {

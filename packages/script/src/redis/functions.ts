@@ -116,7 +116,7 @@ export class FunctionLoader {
     try {
       this.engine.call(f, []);
     } catch (e) {
-      if (e instanceof LuaAbort) return { error: 'FUNCTION LOAD timeout' };
+      if (e instanceof LuaAbort) return { error: 'Error registering functions: ERR FUNCTION LOAD timeout' };
       if (!(e instanceof LuaError)) throw e;
       const v = e.value;
       const msg = v instanceof LuaTable ? this.engine.tostring(v.get('err')) : `ERR ${this.engine.tostring(v)}`;
