@@ -311,6 +311,36 @@ describe('io-threads 2', () => {
     }
   });
 
+  it('CLIENT LIST shows qbuf and omem of IO-thread clients (shared memory, no round trip)', async () => {
+    const main = await connectOn('main');
+    const io = await connectOn('io');
+    const id = await clientId(io);
+    const field = async (name: string): Promise<number> => {
+      main.command('CLIENT', 'LIST', 'ID', String(id));
+      const line = await main.read();
+      return Number(new RegExp(` ${name}=(\\d+)`).exec(line)?.[1]);
+    };
+    io.write('*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$10\r\nabc');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await field('qbuf')).toBeGreaterThan(0);
+    io.write('defghij\r\n');
+    expect(await io.read()).toBe('+OK\r\n');
+    expect(await field('qbuf')).toBe(0);
+    // a client that stops reading while big replies pile up
+    main.command('SET', 'omem', 'x'.repeat(4 * 1024 * 1024));
+    await main.read();
+    io.sock.pause();
+    io.write('GET omem\r\n'.repeat(8));
+    let omem = 0;
+    for (let i = 0; i < 50 && omem === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      omem = await field('omem');
+    }
+    expect(omem).toBeGreaterThan(0);
+    io.close();
+    main.close();
+  });
+
   it('a main-thread object called from another thread throws OwnershipError and changes nothing', async () => {
     const io = await connectOn('io');
     const rc = await remoteOf(io);

@@ -13,7 +13,7 @@ import { RemoteClient, type RemoteOwner } from './remote-client.js';
 import { M, W, type IoConfig, type ListenerSpec, type MainOpsMessage, type WorkerMessage } from './protocol.js';
 
 /** Length of each worker operation, opcode included. */
-const W_SIZE: Record<number, number> = { [W.OPEN]: 6, [W.JOB]: 5, [W.GONE]: 2, [W.LIMIT]: 4, [W.LOG]: 3 };
+const W_SIZE: Record<number, number> = { [W.OPEN]: 7, [W.JOB]: 5, [W.GONE]: 2, [W.LIMIT]: 4, [W.LOG]: 3 };
 
 /** Reply chunks at least this big travel as their own transferred ArrayBuffer instead of being packed. */
 const BIG_REPLY = 64 * 1024;
@@ -34,6 +34,8 @@ export type AdmissionCheck = (type: 'tcp' | 'unix' | 'tls', remoteAddress: strin
 class IoWorker implements RemoteOwner {
   readonly clients = new Map<number, RemoteClient>();
   readonly ownerThread: number;
+  /** The worker's shared per-client figures (qbuf, omem), see STATS_SLOTS. */
+  stats: Int32Array | null = null;
   private ops: number[] = [];
   private small: Buffer[] = [];
   private smallBytes = 0;
@@ -54,7 +56,10 @@ class IoWorker implements RemoteOwner {
     this.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (msg: WorkerMessage) => {
         if (msg.t === 'ops') this.pool.onWorkerOps(this, msg.ops, msg.inBytes, msg.reads);
-        else if (msg.t === 'ready') resolve();
+        else if (msg.t === 'ready') {
+          this.stats = new Int32Array(msg.stats);
+          resolve();
+        }
         else if (msg.t === 'stopped') this.stoppedResolve();
         else reject(new Error(`io-thread ${index} failed to start: ${msg.text}`));
       });
@@ -264,7 +269,7 @@ export class IoThreads {
   private runOp(w: IoWorker, op: number, ops: unknown[], at: number): void {
     switch (op) {
       case W.OPEN:
-        this.open(w, ops[at + 1] as number, ops[at + 2] as string, ops[at + 3] as string, ops[at + 4] as number, ops[at + 5] as 'tcp' | 'unix' | 'tls');
+        this.open(w, ops[at + 1] as number, ops[at + 2] as string, ops[at + 3] as string, ops[at + 4] as number, ops[at + 5] as 'tcp' | 'unix' | 'tls', ops[at + 6] as number);
         break;
       case W.JOB:
         w.clients.get(ops[at + 1] as number)?.runJob(ops[at + 2] as string[][], ops[at + 3] as number, ops[at + 4] as string);
@@ -285,7 +290,7 @@ export class IoThreads {
     }
   }
 
-  private open(w: IoWorker, lid: number, addr: string, laddr: string, fd: number, type: 'tcp' | 'unix' | 'tls'): void {
+  private open(w: IoWorker, lid: number, addr: string, laddr: string, fd: number, type: 'tcp' | 'unix' | 'tls', slot: number): void {
     const engine = this.server.engine;
     let refusal: string | null = null;
     if (this.server.clients.size + this.clientCount >= engine.config.getNumber('maxclients')) {
@@ -297,7 +302,7 @@ export class IoThreads {
       engine.stats.rejectedConnections++;
       return;
     }
-    w.clients.set(lid, new RemoteClient(w, lid, { addr, laddr, fd, type }));
+    w.clients.set(lid, new RemoteClient(w, lid, { addr, laddr, fd, type }, slot));
   }
 
   /** @internal a worker thread ended (crash, or terminate at close) */

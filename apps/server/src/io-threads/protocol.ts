@@ -6,7 +6,7 @@ import type { TlsSettings } from '@redwing/tls';
 
 /** Worker -> main operations. Layout after the opcode in brackets. */
 export const W = {
-  /** [lid, addr, laddr, fd, type] a connection was accepted */
+  /** [lid, addr, laddr, fd, type, statsSlot] a connection was accepted (statsSlot -1: none) */
   OPEN: 1,
   /** [lid, argvs: string[][], end: 0 | END_PROTOCOL | END_ATTACK, endText] a batch of commands (one job) */
   JOB: 2,
@@ -97,4 +97,14 @@ export interface IoWorkerData {
   tls: TlsSettings | null;
 }
 
-export type WorkerMessage = WorkerOpsMessage | { t: 'ready' } | { t: 'stopped' } | { t: 'fatal'; text: string };
+/**
+ * Per-client figures a worker keeps current in shared memory for CLIENT LIST (no message needed to read them):
+ * slot s holds qbuf at [2s] and omem at [2s + 1], in bytes (clamped to INT32_MAX).
+ */
+export const STATS_SLOTS = 1 << 16;
+
+export type WorkerMessage =
+  | WorkerOpsMessage
+  | { t: 'ready'; stats: SharedArrayBuffer }
+  | { t: 'stopped' }
+  | { t: 'fatal'; text: string };

@@ -11,6 +11,8 @@ import { END_ATTACK, END_NONE, END_PROTOCOL } from './protocol.js';
 export interface RemoteOwner {
   readonly engine: Engine;
   readonly ownerThread: number;
+  /** The worker's shared per-client figures: qbuf at [2 * slot], omem at [2 * slot + 1]. */
+  readonly stats: Int32Array | null;
   log(level: 'debug' | 'verbose' | 'notice' | 'warning', msg: string): void;
   /** Queue reply bytes for the worker's next message. */
   sendData(lid: number, bytes: Buffer, pubsub: boolean): void;
@@ -38,6 +40,7 @@ export class RemoteClient implements ClientHost {
     private readonly owner: RemoteOwner,
     readonly lid: number,
     conn: { addr: string; laddr: string; fd: number; type: 'tcp' | 'unix' | 'tls' },
+    private readonly slot = -1,
   ) {
     this.client = owner.engine.createClient();
     this.client.host = this;
@@ -171,7 +174,15 @@ export class RemoteClient implements ClientHost {
   }
 
   listFields(): Record<string, string | number> {
-    return { qbuf: 0, 'qbuf-free': 0, obl: 0, oll: 0, omem: 0 };
+    const st = this.owner.stats;
+    const ok = st !== null && this.slot >= 0;
+    return {
+      qbuf: ok ? Atomics.load(st, 2 * this.slot) : 0,
+      'qbuf-free': 0,
+      obl: 0,
+      oll: 0,
+      omem: ok ? Atomics.load(st, 2 * this.slot + 1) : 0,
+    };
   }
 
   closeNow(): void {

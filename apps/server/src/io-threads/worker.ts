@@ -18,6 +18,7 @@ import {
   type MainMessage,
   type MainOpsMessage,
   type WorkerMessage,
+  STATS_SLOTS,
 } from './protocol.js';
 
 /** Before AUTH, a client may not buffer more than this (Redis: 1 MiB). */
@@ -45,6 +46,20 @@ let ops: unknown[] = [];
 let inBytes = 0;
 let reads = 0;
 let stopping = false;
+const statsBuffer = new SharedArrayBuffer(STATS_SLOTS * 2 * 4);
+const stats = new Int32Array(statsBuffer);
+const freeSlots: number[] = [];
+let nextSlot = 0;
+
+function takeSlot(): number {
+  const s = freeSlots.pop();
+  if (s !== undefined) return s;
+  return nextSlot < STATS_SLOTS ? nextSlot++ : -1;
+}
+
+function setStat(slot: number, field: 0 | 1, bytes: number): void {
+  if (slot >= 0) Atomics.store(stats, 2 * slot + field, bytes > 2147483647 ? 2147483647 : bytes);
+}
 
 function post(msg: WorkerMessage): void {
   port?.postMessage(msg);
@@ -64,6 +79,7 @@ class WorkerClient {
   private closing = false;
   private authPending = true;
   private softLimitSince = 0;
+  private readonly slot = takeSlot();
 
   constructor(
     readonly lid: number,
@@ -78,8 +94,11 @@ class WorkerClient {
       maxMultibulkLength: INT_MAX,
       authenticated: !config.authRequired,
     });
-    ops.push(W.OPEN, lid, conn.remoteAddress, conn.localAddress, conn.fd, conn.type);
+    setStat(this.slot, 0, 0);
+    setStat(this.slot, 1, 0);
+    ops.push(W.OPEN, lid, conn.remoteAddress, conn.localAddress, conn.fd, conn.type, this.slot);
     conn.setReadHandler((chunk) => this.onRead(chunk));
+    conn.setWriteHandler(() => setStat(this.slot, 1, conn.pendingWriteBytes));
     conn.setCloseHandler(() => this.onClosed());
     conn.setNoDelay(true);
     if (config.tcpKeepalive > 0 && conn.type === 'tcp') conn.setKeepAlive(true, config.tcpKeepalive);
@@ -95,6 +114,7 @@ class WorkerClient {
     if (this.jobs.busy) this.jobs.request(U_INPUT);
     if (this.checkQueryLimits()) return;
     this.maybeStartJob();
+    setStat(this.slot, 0, parser.bufferedBytes);
   }
 
   /** The query-buffer limits, exactly as a main-thread client has them. True when the client was closed. */
@@ -157,6 +177,7 @@ class WorkerClient {
       this.parser.resume();
       if (this.checkQueryLimits()) return;
       this.maybeStartJob();
+      setStat(this.slot, 0, this.parser.bufferedBytes);
     }
   }
 
@@ -172,6 +193,7 @@ class WorkerClient {
   write(bytes: Buffer, pubsub: boolean): void {
     if (this.conn.closed) return;
     this.conn.write(bytes);
+    setStat(this.slot, 1, this.conn.pendingWriteBytes);
     this.checkOutputLimits(pubsub);
   }
 
@@ -207,6 +229,7 @@ class WorkerClient {
   private onClosed(): void {
     this.closing = true;
     clients.delete(this.lid);
+    if (this.slot >= 0) freeSlots.push(this.slot);
     ops.push(W.GONE, this.lid);
     loop.requestBeforeSleep();
   }
@@ -321,7 +344,7 @@ async function start(): Promise<void> {
       listeners.push(acceptOn(loop, server, { type: spec.type, ...(spec.path !== undefined ? { unixPath: spec.path } : {}) }, accept));
     }
   }
-  post({ t: 'ready' });
+  post({ t: 'ready', stats: statsBuffer });
 }
 
 start().catch((err: unknown) => {
