@@ -1,6 +1,7 @@
 // One connected client: the glue between a Connection (bytes), the RequestParser (commands) and the Engine
 // (execution). Enforces the per-connection rules of BAD-INPUT.md: protocol errors answer once and close, the
 // cross-protocol guard, query-buffer and unauthenticated limits, output-buffer limits, close-after-reply.
+import { writeSync } from 'node:fs';
 import { CF, type Client, type ClientHost } from '@redwing/commands';
 import type { Connection } from '@redwing/event-loop';
 import { RequestParser, type ProtocolError } from '@redwing/resp';
@@ -47,7 +48,13 @@ export class NetClient implements ClientHost {
     stats.netInputBytes += chunk.length;
     stats.readsProcessed++;
     this.parser.maxBulkLength = this.server.protoMaxBulkLen;
-    this.parser.feed(chunk);
+    const engine = this.server.engine;
+    engine.beginBatch();
+    try {
+      this.parser.feed(chunk);
+    } finally {
+      engine.endBatch();
+    }
     if (!this.closing) {
       const buffered = this.parser.bufferedBytes;
       if (buffered > this.server.queryBufferLimit) {
@@ -68,7 +75,7 @@ export class NetClient implements ClientHost {
     if (this.closing) return;
     const c = this.client;
     const first = argv[0] ?? '';
-    if (first.length <= 5 && (first.toLowerCase() === 'post' || first.toLowerCase() === 'host:')) {
+    if (first.length <= 5 && isCrossProtocol(first)) {
       this.server.log('warning', 'Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance. Connection aborted.');
       this.closeNow();
       return;
@@ -116,6 +123,50 @@ export class NetClient implements ClientHost {
     }
   }
 
+  /**
+   * Whether busy-poll.ts may read this client's fd synchronously: a plain TCP/unix socket with a known fd, open,
+   * and nothing already read by Node but not yet delivered (which would otherwise be overtaken).
+   */
+  canPollSync(): boolean {
+    const conn = this.conn;
+    if (this.closing || conn.closed || conn.fd < 0 || (conn.type !== 'tcp' && conn.type !== 'unix')) return false;
+    const sock = (conn as unknown as { socket?: { readableLength?: number } }).socket;
+    return sock !== undefined && (sock.readableLength ?? 0) === 0;
+  }
+
+  /** Input read by busy-poll.ts while a script is stuck: parsed and executed as usual (the engine answers BUSY). */
+  feedWhileBusy(chunk: Buffer): void {
+    const stats = this.server.engine.stats;
+    stats.netInputBytes += chunk.length;
+    stats.readsProcessed++;
+    this.parser.feed(chunk);
+    if (!this.closing && this.parser.bufferedBytes > this.server.queryBufferLimit) this.closeNow();
+  }
+
+  /**
+   * Write the pending reply now with writeSync (the event loop is not running); what the socket does not take,
+   * or anything behind already queued output, goes to the normal queued path.
+   */
+  flushSync(): void {
+    const reply = this.client.reply;
+    if (reply.length === 0 || this.conn.closed) return;
+    if (this.conn.pendingWriteBytes > 0) {
+      this.flush();
+      return;
+    }
+    const out = reply.take();
+    const stats = this.server.engine.stats;
+    stats.netOutputBytes += out.length;
+    stats.writesProcessed++;
+    let off = 0;
+    try {
+      while (off < out.length) off += writeSync(this.conn.fd, out, off, out.length - off);
+    } catch {
+      // EAGAIN (socket full) or a dead peer: the rest goes the normal way, which reports errors
+    }
+    if (off < out.length) this.conn.write(out.subarray(off));
+  }
+
   private checkOutputLimits(): void {
     const c = this.client;
     const cls = c.flags & CF.PUBSUB || c.channels.size + c.patterns.size + c.shardChannels.size > 0 ? 'pubsub' : 'normal';
@@ -158,7 +209,13 @@ export class NetClient implements ClientHost {
   /** Resume parsing after an unblock (outside any running command). */
   resume(): void {
     if (this.closing || this.client.flags & CF.BLOCKED) return;
-    this.parser.resume();
+    const engine = this.server.engine;
+    engine.beginBatch();
+    try {
+      this.parser.resume();
+    } finally {
+      engine.endBatch();
+    }
     this.flush();
   }
 
@@ -187,4 +244,12 @@ export class NetClient implements ClientHost {
     const c = this.client;
     return `id=${c.id} addr=${c.conn.addr} laddr=${c.conn.laddr} fd=${c.conn.fd} name=${c.name} db=${c.db.id}`;
   }
+}
+
+/** "POST" or "Host:" in any case: an HTTP request sent to the Redis port (cross-protocol scripting). */
+function isCrossProtocol(first: string): boolean {
+  const c0 = first.charCodeAt(0) | 0x20;
+  if (c0 !== 0x70 && c0 !== 0x68) return false; // only names starting with p/P or h/H can match
+  const lower = first.toLowerCase();
+  return lower === 'post' || lower === 'host:';
 }

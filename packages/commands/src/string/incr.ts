@@ -2,4 +2,4 @@
 import type { CommandHandler } from '../types.js';
 import { incrDecr } from './string-generic.js';
 
-export const incrCommand: CommandHandler = (c, e) => incrDecr(c, e, c.argv[1]!, 1n);
+export const incrCommand: CommandHandler = (c, e) => incrDecr(c, e, c.argv[1]!, 1);

@@ -5,7 +5,7 @@ import type { Client } from '../client.js';
 import type { Engine } from '../engine.js';
 import { Err } from '../errors.js';
 import { keyChanged, lookupWrite } from '../util/lookup.js';
-import { INT64_MAX, INT64_MIN, parseInt64 } from '../util/number.js';
+import { INT64_MAX, INT64_MIN, parseInt64, parseIntNum } from '../util/number.js';
 
 export const SET_NX = 1;
 export const SET_XX = 2;
@@ -58,10 +58,31 @@ export function checkStringLength(c: Client, e: Engine, size: number): boolean {
   return true;
 }
 
+const KEEP_TTL = { keepTtl: true } as const;
+/** Integers of at most 15 digits: sums of two of them are exact doubles, far from the int64 limits. */
+const SMALL_INT = 999999999999999;
+
 /** INCR/DECR/INCRBY/DECRBY. */
-export function incrDecr(c: Client, e: Engine, key: string, by: bigint): void {
+export function incrDecr(c: Client, e: Engine, key: string, by: bigint | number): void {
   const o = lookupWrite<string>(c, e, key, ObjType.STRING);
   if (o === null) return;
+  // fast path in doubles: the stored text is a short canonical integer and the increment is small
+  if (typeof by === 'number' && by >= -SMALL_INT && by <= SMALL_INT) {
+    let cur = 0;
+    if (o !== undefined) {
+      const v = o.ptr.length <= 15 ? parseIntNum(o.ptr) : null;
+      cur = v === null ? NaN : v;
+    }
+    if (cur === cur) {
+      const next = cur + by;
+      const text = String(next);
+      if (o !== undefined) c.db.set(key, createStringObject(text), KEEP_TTL);
+      else c.db.set(key, createStringObject(text));
+      keyChanged(c, e, key, '$', 'incrby');
+      c.reply.integer(next);
+      return;
+    }
+  }
   let cur = 0n;
   if (o !== undefined) {
     const v = parseInt64(o.ptr);
@@ -71,13 +92,13 @@ export function incrDecr(c: Client, e: Engine, key: string, by: bigint): void {
     }
     cur = v;
   }
-  const next = cur + by;
+  const next = cur + BigInt(by);
   if (next > INT64_MAX || next < INT64_MIN) {
     e.replyError(c, Err.OVERFLOW);
     return;
   }
   const text = next.toString();
-  if (o !== undefined) c.db.set(key, createStringObject(text), { keepTtl: true });
+  if (o !== undefined) c.db.set(key, createStringObject(text), KEEP_TTL);
   else c.db.set(key, createStringObject(text));
   keyChanged(c, e, key, '$', 'incrby');
   c.reply.integer(next);
