@@ -8,6 +8,7 @@ import { registerServerConfig } from './server-config.js';
 import { TlsSupport } from './tls-support.js';
 import { parseConfigText, type Directive } from './config-file.js';
 import { startIoThreads } from './io-threads/start.js';
+import { pollClientsWhileBusy } from './busy-poll.js';
 import type { IoThreads } from './io-threads/io-threads.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -50,6 +51,8 @@ export class RedwingServer {
   private pendingResume: NetClient[] = [];
   private cronId = -1;
   private stopping: Promise<void> | null = null;
+  /** True while busy-poll.ts serves clients from inside a stuck script (SHUTDOWN NOSAVE must exit at once). */
+  private pollingBusy = false;
   protoMaxBulkLen = 512 * 1024 * 1024;
   queryBufferLimit = 1024 * 1024 * 1024;
   port = 0;
@@ -73,6 +76,14 @@ export class RedwingServer {
       host: {
         log: (level, msg) => this.logger.log(level, msg),
         shutdown: (opts) => this.shutdownCommand(opts),
+        pollWhileBusy: (caller) => {
+          this.pollingBusy = true;
+          try {
+            pollClientsWhileBusy(this, caller);
+          } finally {
+            this.pollingBusy = false;
+          }
+        },
       },
     });
     registerServerConfig(this.engine);
@@ -231,6 +242,13 @@ export class RedwingServer {
     if (opts.abort) return 'ERR No shutdown in progress.';
     if (opts.save === true) this.log('warning', 'SAVE requested on shutdown, but persistence is not available yet: nothing saved.');
     this.log('warning', 'User requested shutdown...');
+    if (this.pollingBusy && this.options.onShutdown) {
+      // a script is stuck on the stack: the event loop cannot run again, so close the sockets and exit now
+      for (const nc of this.clients) nc.flushSync();
+      this.log('warning', 'Redwing is now ready to exit, bye bye...');
+      this.options.onShutdown();
+      return undefined;
+    }
     void this.close().then(() => {
       this.log('warning', 'Redwing is now ready to exit, bye bye...');
       this.options.onShutdown?.();

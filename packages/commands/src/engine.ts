@@ -30,6 +30,13 @@ export interface EngineHost {
   log?(level: 'debug' | 'verbose' | 'notice' | 'warning', msg: string): void;
   /** SHUTDOWN: the host stops the process/server. Returns an error text to reply with, or undefined. */
   shutdown?(opts: { save: boolean | undefined; now: boolean; force: boolean; abort: boolean }): string | undefined;
+  /**
+   * Called synchronously (about every 50 ms) from inside a script that is past busy-reply-threshold and cannot
+   * be moved to slices (it wrote, or runs inside EXEC/another script): the host reads what clients sent and
+   * answers through execute() (everything gets BUSY but the allow-busy commands), as Redis's
+   * processEventsWhileBlocked. The running caller must not be read.
+   */
+  pollWhileBusy?(caller: Client): void;
 }
 
 export interface EngineOptions {

@@ -40,6 +40,9 @@ interface RunContext {
   functionName: string | undefined;
   /** The caller's command, as FUNCTION STATS shows it. */
   argv: string[];
+  /** Past the threshold, not sliceable: the host polls clients from the budget hook (pollWhileBusy). */
+  stuck: boolean;
+  lastPoll: number;
 }
 
 const LOAD_TIMEOUT_MS = 500;
@@ -51,6 +54,8 @@ type Stepper = { step(): { done: true; reply: ScriptReply } | { done: false } };
 
 /** How long one slice of a busy script runs before yielding to the event loop. */
 const SLICE_MS = 20;
+/** How often a stuck (written, unsliceable) script lets the host poll its clients. */
+const POLL_MS = 50;
 
 export class ScriptingState {
   readonly scripts = new Map<string, ScriptEntry>();
@@ -111,11 +116,51 @@ export class ScriptingState {
     if (run.sliced) return now - run.sliceStart >= SLICE_MS ? 'yield' : 'continue';
     const threshold = this.engine.config.getNumber('busy-reply-threshold');
     if (run.live) return threshold > 0 && now - run.start >= threshold ? 'yield' : 'continue';
-    if (threshold > 0 && now - run.start >= threshold && !run.wrote && run.canSlice) {
-      run.restart = true;
-      return 'abort';
+    if (threshold > 0 && now - run.start >= threshold) {
+      if (!run.wrote && run.canSlice) {
+        run.restart = true;
+        return 'abort';
+      }
+      this.pollStuck(run, now);
+      if (run.killed) return 'abort';
     }
     return 'continue';
+  }
+
+  /**
+   * A script past the threshold that cannot be restarted in slices (it wrote, or runs inside EXEC or another
+   * script): mark the server busy and let the host answer other clients synchronously every POLL_MS.
+   */
+  private pollStuck(run: RunContext, now: number): void {
+    const e = this.engine;
+    if (!e.host.pollWhileBusy) return;
+    if (!run.stuck) {
+      run.stuck = true;
+      e.busyScript = true;
+      this.slicedRun = run;
+      e.log('warning', 'Slow script detected: still in execution after the busy-reply-threshold; it cannot be sliced, other clients get BUSY.');
+    }
+    if (now - run.lastPoll < POLL_MS) return;
+    run.lastPoll = now;
+    const saved = this.run;
+    const lc = this.luaClient;
+    const lcState = { db: lc.db, user: lc.user, resp: lc.resp };
+    try {
+      e.host.pollWhileBusy(run.caller);
+    } finally {
+      this.run = saved;
+      lc.db = lcState.db;
+      lc.user = lcState.user;
+      lc.resp = lcState.resp;
+    }
+  }
+
+  /** The stuck script ended: the server is no longer busy. */
+  private endStuck(run: RunContext): void {
+    if (!run.stuck) return;
+    run.stuck = false;
+    this.engine.busyScript = false;
+    if (this.slicedRun === run) this.slicedRun = null;
   }
 
   /**
@@ -239,6 +284,8 @@ export class ScriptingState {
       functionName,
       argv: caller.argv.slice(),
       live: false,
+      stuck: false,
+      lastPoll: 0,
     };
     let reply: ScriptReply;
     const run = this.run;
@@ -265,6 +312,7 @@ export class ScriptingState {
       reply = body();
     } finally {
       this.run = null;
+      this.endStuck(run);
     }
     if (run.restart && resumable) {
       const stepper = resumable();
