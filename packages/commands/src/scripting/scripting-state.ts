@@ -145,10 +145,12 @@ export class ScriptingState {
     const saved = this.run;
     const lc = this.luaClient;
     const lcState = { db: lc.db, user: lc.user, resp: lc.resp };
+    const current = e.currentClient;
     try {
       e.host.pollWhileBusy(run.caller);
     } finally {
       this.run = saved;
+      e.currentClient = current;
       lc.db = lcState.db;
       lc.user = lcState.user;
       lc.resp = lcState.resp;
