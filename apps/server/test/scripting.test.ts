@@ -135,7 +135,7 @@ describe.skipIf(!haveRedisServer())('functions: differential against redis-serve
     expect(await c.call('FCALL', 'g', 0)).toEqual({ error: 'ERR Function not found' });
     expect(await c.call('FUNCTION', 'RESTORE', payload)).toBe('OK');
     expect(await c.call('FCALL', 'g', 0)).toBe(7);
-    expect(await c.call('FUNCTION', 'RESTORE', payload)).toEqual({ error: "ERR Library 'l1' already exists" });
+    expect(await c.call('FUNCTION', 'RESTORE', payload)).toEqual({ error: 'ERR Library l1 already exists' }); // RESTORE's text has no quotes in Redis 7.0
     c.close();
   });
 });
@@ -182,7 +182,9 @@ describe('busy scripts', () => {
         reply = await other.call('PING');
         if (typeof reply === 'object') break;
       }
-      expect(reply).toEqual({ error: 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.' });
+      expect(reply).toEqual({ error: 'BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.' });
+      // Redis refuses to stop a function with SCRIPT KILL and answers the same BUSY text
+      expect(await other.call('SCRIPT', 'KILL')).toEqual(reply);
       expect(await other.call('FUNCTION', 'KILL')).toBe('OK');
       expect(((await pending) as { error: string }).error).toMatch(/^ERR Script killed by user/);
       expect(await other.call('PING')).toBe('PONG');
