@@ -57,7 +57,8 @@ describe('connection model', () => {
                 conn.flush();
                 break;
               case 'close':
-                if (!conn.closed) hardClosed = true;
+                // close() drops queued output, also output a closeAfterFlush was still waiting to send
+                hardClosed = true;
                 conn.close();
                 break;
               case 'closeAfterFlush':
