@@ -3391,7 +3391,8 @@ export const SPECS: readonly CommandSpec[] = [
    "NOSCRIPT",
    "STALE",
    "SKIP_MONITOR",
-   "NO_MANDATORY_KEYS"
+   "NO_MANDATORY_KEYS",
+   "MAY_REPLICATE"
   ],
   "acl_categories": [
    "SLOW",
@@ -3519,7 +3520,8 @@ export const SPECS: readonly CommandSpec[] = [
    "NOSCRIPT",
    "STALE",
    "SKIP_MONITOR",
-   "NO_MANDATORY_KEYS"
+   "NO_MANDATORY_KEYS",
+   "MAY_REPLICATE"
   ],
   "acl_categories": [
    "SLOW",
@@ -3930,7 +3932,8 @@ export const SPECS: readonly CommandSpec[] = [
    "NOSCRIPT",
    "STALE",
    "SKIP_MONITOR",
-   "NO_MANDATORY_KEYS"
+   "NO_MANDATORY_KEYS",
+   "MAY_REPLICATE"
   ],
   "acl_categories": [
    "SLOW",
@@ -9420,7 +9423,8 @@ export const SPECS: readonly CommandSpec[] = [
   "arity": -2,
   "function": "pfcountCommand",
   "command_flags": [
-   "READONLY"
+   "READONLY",
+   "MAY_REPLICATE"
   ],
   "acl_categories": [
    "READ",
@@ -9781,7 +9785,8 @@ export const SPECS: readonly CommandSpec[] = [
    "PUBSUB",
    "LOADING",
    "STALE",
-   "FAST"
+   "FAST",
+   "MAY_REPLICATE"
   ],
   "acl_categories": [
    "PUBSUB",
@@ -12268,7 +12273,8 @@ export const SPECS: readonly CommandSpec[] = [
    "PUBSUB",
    "LOADING",
    "STALE",
-   "FAST"
+   "FAST",
+   "MAY_REPLICATE"
   ],
   "acl_categories": [
    "PUBSUB",

@@ -10,14 +10,8 @@ import { CMD, type Command } from '../types.js';
 
 export type PauseType = 'off' | 'write' | 'all';
 const RANK: Record<PauseType, number> = { off: 0, write: 1, all: 2 };
-/**
- * Redis 7.0's may_replicate commands. COMMAND INFO hides that flag, so specs generated from it lack it; until the
- * specs carry it, this list (from Redis's commands/*.json) completes the flag bits.
- */
-const MAY_REPLICATE = new Set(['eval', 'evalsha', 'fcall', 'pfcount', 'publish', 'spublish']);
-
 function writesOrReplicates(cmd: Command): boolean {
-  return (cmd.flagBits & (CMD.WRITE | CMD.MAY_REPLICATE)) !== 0 || MAY_REPLICATE.has(cmd.name);
+  return (cmd.flagBits & (CMD.WRITE | CMD.MAY_REPLICATE)) !== 0;
 }
 
 export class PauseState {

@@ -46,6 +46,10 @@ describe('EVAL / EVALSHA / SCRIPT', () => {
     expect(run('EVAL_RO', "return redis.call('SET', 'a', 'b')", 0)).toMatch(/^-ERR Write commands are not allowed from read-only scripts\./);
     expect(run('EVAL', "#!lua flags=no-writes\nreturn redis.call('SET', 'a', 'b')", 0)).toMatch(/^-ERR Write commands are not allowed from read-only scripts\./);
     expect(run('EVAL', "return redis.call('MULTI')", 0)).toMatch(/^-ERR This Redis command is not allowed from script/);
+    // may_replicate commands (PUBLISH, PFCOUNT, ...) count as writes for read-only scripts, as in Redis 7.0
+    expect(run('EVAL_RO', "return redis.call('PUBLISH', 'ch', 'm')", 0)).toMatch(/^-ERR Write commands are not allowed from read-only scripts\./);
+    expect(run('EVAL', "#!lua flags=no-writes\nreturn redis.call('PFCOUNT', 'h')", 0)).toMatch(/^-ERR Write commands are not allowed from read-only scripts\./);
+    expect(run('EVAL', "return redis.call('PUBLISH', 'ch', 'm')", 0)).toBe(':0\r\n');
   });
 
   it('scripts see the caller database and SELECT inside does not leak', () => {
