@@ -3,6 +3,7 @@
 // `include` files. Produces an ordered list of [directive, args] for the config registry to apply.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { splitArgs } from '@redwing/commands';
 
 export interface Directive {
   name: string;
@@ -13,50 +14,7 @@ export interface Directive {
 
 /** Split a config line into arguments as Redis's sdssplitargs does. Returns null on unbalanced quotes. */
 export function splitConfigLine(line: string): string[] | null {
-  const out: string[] = [];
-  let i = 0;
-  const n = line.length;
-  while (true) {
-    while (i < n && /\s/.test(line[i]!)) i++;
-    if (i >= n) return out;
-    let cur = '';
-    let inDq = false;
-    let inSq = false;
-    let done = false;
-    while (!done) {
-      const ch = line[i];
-      if (inDq) {
-        if (ch === undefined) return null;
-        if (ch === '\\' && line[i + 1] === 'x' && /^[0-9a-fA-F]{2}$/.test(line.slice(i + 2, i + 4))) {
-          cur += String.fromCharCode(parseInt(line.slice(i + 2, i + 4), 16));
-          i += 3;
-        } else if (ch === '\\' && i + 1 < n) {
-          i++;
-          const esc = line[i]!;
-          cur += esc === 'n' ? '\n' : esc === 'r' ? '\r' : esc === 't' ? '\t' : esc === 'b' ? '\b' : esc === 'a' ? '\x07' : esc;
-        } else if (ch === '"') {
-          if (i + 1 < n && !/\s/.test(line[i + 1]!)) return null;
-          done = true;
-        } else cur += ch;
-      } else if (inSq) {
-        if (ch === undefined) return null;
-        if (ch === '\\' && line[i + 1] === "'") {
-          i++;
-          cur += "'";
-        } else if (ch === "'") {
-          if (i + 1 < n && !/\s/.test(line[i + 1]!)) return null;
-          done = true;
-        } else cur += ch;
-      } else {
-        if (ch === undefined || /\s/.test(ch)) done = true;
-        else if (ch === '"') inDq = true;
-        else if (ch === "'") inSq = true;
-        else cur += ch;
-      }
-      if (i < n) i++;
-    }
-    out.push(cur);
-  }
+  return splitArgs(line);
 }
 
 /** Parse config text (redis.conf). `include` is followed relative to `baseDir`. */

@@ -6,6 +6,7 @@ import { CF, type Client, type ClientHost } from '@redwing/commands';
 import type { Connection } from '@redwing/event-loop';
 import { RequestParser, type ProtocolError } from '@redwing/resp';
 import type { RedwingServer } from './server.js';
+import { executeCommand } from './execute-command.js';
 
 /** Before AUTH, a client may not buffer more than this (Redis: 1 MiB). */
 const UNAUTH_QUERY_LIMIT = 1024 * 1024;
@@ -80,18 +81,7 @@ export class NetClient implements ClientHost {
       this.closeNow();
       return;
     }
-    const engine = this.server.engine;
-    const before = c.reply.length;
-    const wasSkip = c.flags & CF.REPLY_SKIP;
-    engine.execute(c, argv);
-    // CLIENT REPLY: the flags as they are after the command decide (ON's own OK is sent, OFF's is not)
-    if (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP) && c.reply.length > before) c.reply.truncate(before);
-    if (c.sidePushes) {
-      for (const b of c.sidePushes) c.reply.raw(b);
-      c.sidePushes = null;
-    }
-    if (wasSkip) c.flags &= ~CF.REPLY_SKIP;
-    if (c.flags & CF.REPLY_SKIP_NEXT) c.flags = (c.flags & ~CF.REPLY_SKIP_NEXT) | CF.REPLY_SKIP;
+    executeCommand(this.server.engine, c, argv);
     if (this.parser.authenticated !== c.authenticated) this.parser.authenticated = c.authenticated;
     if (c.flags & (CF.CLOSE_AFTER_REPLY | CF.CLOSE_ASAP)) {
       this.parser.pause();

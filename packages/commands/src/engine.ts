@@ -10,6 +10,7 @@ import { BlockingState } from './blocking/blocking.js';
 import { PubSubState } from './pubsub/pubsub-state.js';
 import { WatchState } from './multi/watch-state.js';
 import { discardTransaction } from './multi/multi-generic.js';
+import { quoteRepr } from './util/split-args.js';
 import { ScriptingState } from './scripting/scripting-state.js';
 import { FunctionsState } from './scripting/functions-state.js';
 import { pauseState, type PauseState } from './introspection/pause-state.js';
@@ -359,7 +360,7 @@ export class Engine {
     const usec = String((now % 1000) * 1000).padStart(6, '0');
     const addr = c.flags & CF.SCRIPT ? 'lua' : c.conn.type === 'unix' ? `unix:${c.conn.addr}` : c.conn.addr;
     let line = `${sec}.${usec} [${c.db.id} ${addr}]`;
-    for (const a of c.argv) line += ` "${reprArg(a)}"`;
+    for (const a of c.argv) line += ` ${quoteRepr(a)}`;
     for (const m of this.monitors) {
       m.reply.simple(line);
       m.host?.wantsFlush?.(m);
@@ -383,26 +384,6 @@ export class Engine {
 
 /** Commands that feed MONITOR themselves, before running (their specs carry SKIP_MONITOR). */
 const MONITOR_FIRST = new Set(['eval', 'eval_ro', 'evalsha', 'evalsha_ro', 'fcall', 'fcall_ro']);
-
-/** MONITOR's argument quoting (Redis's sdscatrepr without the surrounding quotes). */
-function reprArg(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    switch (ch) {
-      case 92: out += '\\\\'; break;
-      case 34: out += '\\"'; break;
-      case 10: out += '\\n'; break;
-      case 13: out += '\\r'; break;
-      case 9: out += '\\t'; break;
-      case 7: out += '\\a'; break;
-      case 8: out += '\\b'; break;
-      default:
-        out += ch >= 32 && ch < 127 ? s[i] : `\\x${ch.toString(16).padStart(2, '0')}`;
-    }
-  }
-  return out;
-}
 
 export function createEngine(opts: EngineOptions = {}): Engine {
   return new Engine(opts);

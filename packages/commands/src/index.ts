@@ -6,6 +6,7 @@ export { ConfigRegistry, parseMemory, type ConfigEntry, type ConfigType } from '
 export { Err, wrongArity, unknownCommand, unknownSubcommand } from './errors.js';
 export { genInfo, type InfoFields, type InfoProvider } from './server/info.js';
 export { globMatch } from './util/glob.js';
+export { splitArgs, quoteRepr } from './util/split-args.js';
 export { parseInt64, parseIntNum, parseFloatStrict, formatG, formatG17 } from './util/number.js';
 export { REDIS_VERSION } from './connection/hello.js';
 export { CMD, type Command, type CommandFlag, type CommandHandler, type CommandSpec, type KeySpec } from './types.js';

@@ -6,6 +6,7 @@
 import { CF, type Client, type ClientHost, type Engine } from '@redwing/commands';
 import { checkOwnerThread } from './guard.js';
 import { END_ATTACK, END_NONE, END_PROTOCOL } from './protocol.js';
+import { executeCommand } from '../execute-command.js';
 
 /** What a RemoteClient needs from its worker handle (io-threads.ts). */
 export interface RemoteOwner {
@@ -106,18 +107,7 @@ export class RemoteClient implements ClientHost {
 
   private onCommand(argv: string[]): void {
     const c = this.client;
-    const engine = this.owner.engine;
-    const before = c.reply.length;
-    const wasSkip = c.flags & CF.REPLY_SKIP;
-    engine.execute(c, argv);
-    // CLIENT REPLY: the flags as they are after the command decide (ON's own OK is sent, OFF's is not)
-    if (c.flags & (CF.REPLY_OFF | CF.REPLY_SKIP) && c.reply.length > before) c.reply.truncate(before);
-    if (c.sidePushes) {
-      for (const b of c.sidePushes) c.reply.raw(b);
-      c.sidePushes = null;
-    }
-    if (wasSkip) c.flags &= ~CF.REPLY_SKIP;
-    if (c.flags & CF.REPLY_SKIP_NEXT) c.flags = (c.flags & ~CF.REPLY_SKIP_NEXT) | CF.REPLY_SKIP;
+    executeCommand(this.owner.engine, c, argv);
     if (c.flags & (CF.CLOSE_AFTER_REPLY | CF.CLOSE_ASAP) && !this.closing) this.closeAfterReply();
   }
 
